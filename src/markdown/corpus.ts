@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Slugger from 'github-slugger';
+import type { Heading, Link, Nodes, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visitParents } from 'unist-util-visit-parents';
+import { parse as parseYaml } from 'yaml';
+import type { Corpus, CorpusLink, CorpusNote } from '../lib/link-types';
+import { remarkWikilinks, wikilinkOf } from './remark-wikilinks';
+
+/**
+ * Reads every note once per build: its headings (as the page will slug them) and every link it
+ * writes. Link checking and the link graph both need the whole corpus before any page renders.
+ */
+export function readCorpus(notesDir: string): Corpus {
+  const parser = unified().use(remarkParse).use(remarkGfm).use(remarkWikilinks);
+  const notes = new Map<string, CorpusNote>();
+  for (const file of listMarkdown(notesDir)) {
+    const id = path.relative(notesDir, file).split(path.sep).join('/').replace(/\.md$/, '');
+    const { body, frontmatter } = splitFrontmatter(fs.readFileSync(file, 'utf8'));
+    const tree = parser.runSync(parser.parse(body)) as Root;
+    notes.set(id, {
+      id,
+      file,
+      title: typeof frontmatter['title'] === 'string' ? frontmatter['title'] : id,
+      draft: frontmatter['draft'] === true,
+      slugs: headingSlugs(tree),
+      links: collectLinks(tree),
+    });
+  }
+  return { notesDir, notes };
+}
+
+function listMarkdown(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** Blanks the front matter instead of cutting it, so line numbers stay those of the file. */
+function splitFrontmatter(source: string): { body: string; frontmatter: Record<string, unknown> } {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
+  if (!match) return { body: source, frontmatter: {} };
+  let frontmatter: Record<string, unknown> = {};
+  try {
+    frontmatter = (parseYaml(match[1] ?? '') as Record<string, unknown> | null) ?? {};
+  } catch {
+    // The schema reports bad front matter with its own message; links can still be read.
+  }
+  const blank = '\n'.repeat(match[0].split('\n').length - 1);
+  return { body: blank + source.slice(match[0].length), frontmatter };
+}
+
+/** The same slugs Astro's rehypeHeadingIds gives: github-slugger over headings in order. */
+function headingSlugs(tree: Root): Set<string> {
+  const slugger = new Slugger();
+  const slugs = new Set<string>();
+  visitParents(tree, 'heading', (node: Heading) => {
+    slugs.add(slugger.slug(toString(node)));
+  });
+  // remark-gfm footnotes render these targets too.
+  visitParents(tree, 'footnoteDefinition', (node) => {
+    slugs.add(`user-content-fn-${node.identifier.toLowerCase()}`);
+  });
+  return slugs;
+}
+
+function collectLinks(tree: Root): CorpusLink[] {
+  const links: CorpusLink[] = [];
+  visitParents(tree, 'link', (node: Link, ancestors: Nodes[]) => {
+    const line = node.position?.start.line ?? 0;
+    const context = sentenceAround(ancestors, toString(node));
+    const wiki = wikilinkOf(node);
+    if (wiki) {
+      links.push({ kind: 'wiki', target: wiki.target, anchor: wiki.anchor, line, context });
+      return;
+    }
+    if (/^[a-z][a-z0-9+.-]*:/i.test(node.url) || node.url.startsWith('//')) return;
+    const hashAt = node.url.indexOf('#');
+    const target = decodeURIComponent(hashAt === -1 ? node.url : node.url.slice(0, hashAt));
+    const anchor = hashAt === -1 ? undefined : decodeURIComponent(node.url.slice(hashAt + 1));
+    links.push({ kind: 'relative', target, anchor, line, context });
+  });
+  visitParents(tree, 'image', (node) => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(node.url) || node.url.startsWith('//')) return;
+    links.push({ kind: 'asset', target: decodeURIComponent(node.url), anchor: undefined, line: node.position?.start.line ?? 0, context: '' });
+  });
+  return links;
+}
+
+const BLOCKS = new Set(['paragraph', 'listItem', 'tableCell', 'heading', 'blockquote']);
+
+/** The sentence of the nearest block around a link, for "被引用" excerpts. */
+function sentenceAround(ancestors: Nodes[], linkText: string): string {
+  const block = [...ancestors].reverse().find((node) => BLOCKS.has(node.type));
+  if (!block) return linkText;
+  const text = toString(block).replace(/\s+/g, ' ').trim();
+  const sentences = text.match(/[^。！？!?；;]+[。！？!?；;]?/g) ?? [text];
+  const sentence = sentences.find((s) => s.includes(linkText)) ?? text;
+  return sentence.trim().length > 160 ? `${sentence.trim().slice(0, 157)}…` : sentence.trim();
+}

@@ -1,0 +1,26 @@
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { t } from '../lib/i18n';
+import { siteData } from '../lib/site-data';
+import { byRecency, isHub } from '../lib/topics';
+import { noteUrl } from '../lib/urls';
+
+export const GET: APIRoute = async ({ site }) => {
+  const { notes } = await siteData();
+  return rss({
+    title: t.siteName,
+    description: t.siteTagline,
+    site: site ?? 'https://notes.example.com',
+    items: notes
+      .filter((note) => !isHub(note.id))
+      .sort(byRecency)
+      .map((note) => ({
+        title: note.data.title,
+        description: note.data.description,
+        pubDate: note.data.updated ?? note.data.date,
+        link: noteUrl(note.id),
+        categories: note.data.tags,
+      })),
+    customData: `<language>zh-cn</language>`,
+  });
+};
