@@ -39,7 +39,7 @@ export default defineConfig({
       remarkPlugins: [remarkGfm, remarkWikilinks, [remarkNoteLinks, noteLinks]],
       remarkRehype: {
         footnoteLabel: zhCN.footnotes,
-        footnoteBackLabel: (index) => zhCN.footnoteBack(index + 1),
+        footnoteBackLabel: (/** @type {number} */ index) => zhCN.footnoteBack(index + 1),
       },
       rehypePlugins: [rehypeHeadingIds, [rehypeHeadingAnchors, { label: zhCN.headingAnchor }], rehypeExternalLinks],
     }),

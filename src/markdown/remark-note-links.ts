@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Link, Root } from 'mdast';
+import type {} from 'mdast-util-to-hast'; // adds hProperties to mdast node data
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { resolveLink } from '../lib/link-resolver';

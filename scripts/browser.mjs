@@ -1,0 +1,58 @@
+// Finds a Chromium for the tests, and installs Debian's when a fresh machine has none.
+// Order: CHROMIUM_PATH, then /usr/bin/chromium, then Playwright's own browser (a laptop).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+
+const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+
+/** The executable to launch, or undefined to let Playwright use its own download. */
+export function resolveChromium() {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (!fs.existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist`);
+    return fromEnv;
+  }
+  if (fs.existsSync(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
+  return undefined;
+}
+
+function playwrightHasOwnBrowser() {
+  try {
+    return fs.existsSync(chromium.executablePath());
+  } catch {
+    return false;
+  }
+}
+
+export function ensureChromium() {
+  if (resolveChromium() || playwrightHasOwnBrowser()) return;
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot || !fs.existsSync('/usr/bin/apt-get')) {
+    throw new Error(
+      'No Chromium found. Set CHROMIUM_PATH, install Debian\'s chromium (apt-get install chromium), ' +
+        'or run `npx playwright install chromium`.',
+    );
+  }
+  console.log('No Chromium found: installing Debian\'s chromium package…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+}
+
+/** Flags for a closed network: Chromium must not phone home from a test run. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  ensureChromium();
+  console.log(`Chromium: ${resolveChromium() ?? chromium.executablePath()}`);
+}
