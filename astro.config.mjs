@@ -3,14 +3,16 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import path from 'node:path';
+import { transformerNotationDiff, transformerNotationHighlight } from '@shikijs/transformers';
 import remarkGfm from 'remark-gfm';
 import { contentDir } from './src/lib/content-dir.ts';
 import { zhCN } from './src/lib/i18n.ts';
 import { rehypeExternalLinks } from './src/markdown/rehype-external-links.ts';
 import { rehypeHeadingAnchors } from './src/markdown/rehype-heading-anchors.ts';
+import { transformerCodeFrame } from './src/markdown/shiki-code-frame.ts';
 import { remarkNoteLinks } from './src/markdown/remark-note-links.ts';
 import { remarkWikilinks } from './src/markdown/remark-wikilinks.ts';
-import { linkCheck } from './src/integrations/link-check.ts';
+import { contentCheck } from './src/integrations/content-check.ts';
 import { nodeVersionCheck } from './src/integrations/node-version-check.ts';
 
 /** Where the site will live: `SITE` (origin) and `BASE` (sub-path), both from the environment. */
@@ -30,7 +32,7 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR || 'dist',
   build: { format: 'directory' },
-  integrations: [nodeVersionCheck(), linkCheck(noteLinks), sitemap()],
+  integrations: [nodeVersionCheck(), contentCheck(noteLinks), sitemap()],
   markdown: {
     processor: unified({
       // GFM comes from remark-gfm, declared here so its version is ours, not a default's.
@@ -47,6 +49,11 @@ export default defineConfig({
       themes: { light: 'github-light', dark: 'github-dark' },
       // Both themes become CSS variables; the stylesheet picks one, so a theme switch needs no re-render.
       defaultColor: false,
+      transformers: [
+        transformerNotationDiff(),
+        transformerNotationHighlight(),
+        transformerCodeFrame({ copy: zhCN.copy, download: zhCN.download, wrap: zhCN.wrap }),
+      ],
     },
   },
 });

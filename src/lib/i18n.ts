@@ -34,6 +34,13 @@ export const zhCN = {
   mainNav: '主导航',
   headingAnchor: '本节链接',
   footnotes: '脚注',
+  copy: '复制',
+  copied: '已复制',
+  copiedAnnouncement: '代码已复制到剪贴板',
+  copyFailed: '复制失败',
+  download: '下载',
+  downloaded: (name: string) => `已下载 ${name}`,
+  wrap: '换行',
   footnoteBack: (n: number) => `回到引用 ${n}`,
 } as const;
 

@@ -11,6 +11,14 @@ export interface CorpusLink {
   context: string;
 }
 
+/** A fenced code block as written. */
+export interface CorpusFence {
+  lang: string | undefined;
+  meta: string | undefined;
+  line: number;
+  code: string;
+}
+
 export interface CorpusNote {
   /** `kafka/replication` */
   id: string;
@@ -20,6 +28,7 @@ export interface CorpusNote {
   draft: boolean;
   slugs: Set<string>;
   links: CorpusLink[];
+  fences: CorpusFence[];
 }
 
 export interface Corpus {

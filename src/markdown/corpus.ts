@@ -8,7 +8,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visitParents } from 'unist-util-visit-parents';
 import { parse as parseYaml } from 'yaml';
-import type { Corpus, CorpusLink, CorpusNote } from '../lib/link-types';
+import type { Corpus, CorpusFence, CorpusLink, CorpusNote } from '../lib/link-types';
 import { remarkWikilinks, wikilinkOf } from './remark-wikilinks';
 
 /**
@@ -29,6 +29,7 @@ export function readCorpus(notesDir: string): Corpus {
       draft: frontmatter['draft'] === true,
       slugs: headingSlugs(tree),
       links: collectLinks(tree),
+      fences: collectFences(tree),
     });
   }
   return { notesDir, notes };
@@ -92,6 +93,14 @@ function collectLinks(tree: Root): CorpusLink[] {
     links.push({ kind: 'asset', target: decodeURIComponent(node.url), anchor: undefined, line: node.position?.start.line ?? 0, context: '' });
   });
   return links;
+}
+
+function collectFences(tree: Root): CorpusFence[] {
+  const fences: CorpusFence[] = [];
+  visitParents(tree, 'code', (node) => {
+    fences.push({ lang: node.lang ?? undefined, meta: node.meta ?? undefined, line: node.position?.start.line ?? 0, code: node.value });
+  });
+  return fences;
 }
 
 const BLOCKS = new Set(['paragraph', 'listItem', 'tableCell', 'heading', 'blockquote']);

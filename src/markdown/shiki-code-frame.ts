@@ -1,0 +1,73 @@
+import type { Element, ElementContent } from 'hast';
+import type { ShikiTransformer } from 'shiki';
+import { parseFenceMeta } from './fence-meta';
+
+export interface CodeFrameLabels {
+  copy: string;
+  download: string;
+  wrap: string;
+}
+
+/** Languages whose blocks are terminal sessions: `$ ` lines are commands, the rest output. */
+export const SESSION_LANGUAGES = new Set(['console', 'shellsession']);
+
+/**
+ * Turns a highlighted block into a frame: optional file-name title, marked lines (`{2,5-7}`,
+ * `ins={3}`, `del={4}`), optional line numbers, and copy / download / wrap buttons that stay
+ * hidden until the shared script wires them (without JS the code is still plain, selectable text).
+ */
+export function transformerCodeFrame(labels: CodeFrameLabels): ShikiTransformer {
+  return {
+    name: 'notes:code-frame',
+    line(node, lineNumber) {
+      const meta = parseFenceMeta(this.options.meta?.__raw);
+      if (meta.highlight.includes(lineNumber)) this.addClassToHast(node, 'highlighted');
+      if (meta.ins.includes(lineNumber)) this.addClassToHast(node, ['diff', 'add']);
+      if (meta.del.includes(lineNumber)) this.addClassToHast(node, ['diff', 'remove']);
+      if (SESSION_LANGUAGES.has(this.options.lang)) {
+        const text = this.source.split('\n')[lineNumber - 1] ?? '';
+        if (/^[$#] /.test(text)) this.addClassToHast(node, 'command');
+      }
+    },
+    pre(node) {
+      const meta = parseFenceMeta(this.options.meta?.__raw);
+      if (meta.lineNumbers) this.addClassToHast(node, 'line-numbers');
+    },
+    root(root) {
+      const pre = root.children.find((child): child is Element => child.type === 'element' && child.tagName === 'pre');
+      if (!pre) return;
+      const { title } = parseFenceMeta(this.options.meta?.__raw);
+      const button = (action: string, label: string): Element => ({
+        type: 'element',
+        tagName: 'button',
+        properties: { type: 'button', className: ['code-button'], dataCodeAction: action, hidden: true },
+        children: [{ type: 'text', value: label }],
+      });
+      const header: ElementContent[] = [];
+      if (title) {
+        header.push({ type: 'element', tagName: 'span', properties: { className: ['code-title'] }, children: [{ type: 'text', value: title }] });
+      }
+      const actions: Element = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['code-actions'] },
+        children: [
+          button('wrap', labels.wrap),
+          ...(title ? [button('download', labels.download)] : []),
+          button('copy', labels.copy),
+        ],
+      };
+      root.children = [
+        {
+          type: 'element',
+          tagName: 'div',
+          properties: { className: ['code-block'], dataCodeBlock: '', ...(title ? { dataTitle: title } : {}) },
+          children: [
+            { type: 'element', tagName: 'div', properties: { className: ['code-header'] }, children: [...header, actions] },
+            pre,
+          ],
+        },
+      ];
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import copy from 'clipboard-copy';
+import { zhCN as t } from '../lib/i18n';
+
+/**
+ * Copy, download and wrap for every code block, wired by one delegated listener.
+ * Copy takes the code only: no line numbers (CSS), no removed diff lines, and for terminal
+ * sessions only the commands, without their `$ ` prompts.
+ */
+const SESSION_LANGUAGES = new Set(['console', 'shellsession']);
+
+export function codeText(pre: HTMLElement): string {
+  const session = SESSION_LANGUAGES.has(pre.dataset['language'] ?? '');
+  const lines = [...pre.querySelectorAll<HTMLElement>('.line')].filter((line) => !line.classList.contains('remove'));
+  if (!session) return lines.map((line) => line.textContent ?? '').join('\n');
+  return lines
+    .filter((line) => line.classList.contains('command'))
+    .map((line) => (line.textContent ?? '').replace(/^[$#] /, ''))
+    .join('\n');
+}
+
+function announce(block: HTMLElement, message: string): void {
+  let status = block.querySelector<HTMLElement>('[data-code-status]');
+  if (!status) {
+    status = document.createElement('span');
+    status.className = 'sr-only';
+    status.setAttribute('role', 'status');
+    status.dataset['codeStatus'] = '';
+    block.append(status);
+  }
+  status.textContent = message;
+}
+
+async function act(button: HTMLButtonElement): Promise<void> {
+  const block = button.closest<HTMLElement>('[data-code-block]');
+  const pre = block?.querySelector<HTMLElement>('pre');
+  if (!block || !pre) return;
+  const action = button.dataset['codeAction'];
+  if (action === 'wrap') {
+    const wrapped = pre.classList.toggle('wrap');
+    button.setAttribute('aria-pressed', String(wrapped));
+    return;
+  }
+  const text = codeText(pre);
+  if (action === 'copy') {
+    try {
+      await copy(text);
+      button.textContent = t.copied;
+      announce(block, t.copiedAnnouncement);
+    } catch {
+      button.textContent = t.copyFailed;
+      announce(block, t.copyFailed);
+    }
+    setTimeout(() => { button.textContent = t.copy; }, 2000);
+  } else if (action === 'download') {
+    const name = block.dataset['title'] ?? 'snippet.txt';
+    const url = URL.createObjectURL(new Blob([`${text}\n`], { type: 'text/plain;charset=utf-8' }));
+    const link = Object.assign(document.createElement('a'), { href: url, download: name });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    announce(block, t.downloaded(name));
+  }
+}
+
+export function initCodeActions(): void {
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-code-action]')) button.hidden = false;
+  document.addEventListener('click', (event) => {
+    const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-code-action]');
+    if (button) void act(button);
+  });
+}
