@@ -16,7 +16,7 @@ const noteSchema = z.object({
     .string()
     .trim()
     .min(1, 'description must not be empty')
-    .refine((text) => !/[。！？.!?]\s*\S/.test(text), 'description must be one sentence'),
+    .refine((text) => !/[。！？]\s*\S|[.!?]\s+\S/.test(text), 'description must be one sentence'),
   tags: z
     .array(
       z

@@ -25,12 +25,12 @@ export default defineConfig({
     { name: 'kb', use: { baseURL: site('kb') }, testMatch: /(navigation|links)\.spec/ },
     { name: 'fixture', use: { baseURL: site('fixture') }, testMatch: /fixture\.spec/ },
   ],
-  // `astro preview` serves dist/ as a static host does (404.html for unknown paths).
+  // Each built site is served as a static host serves it (404.html for unknown paths).
   // Only sites that were built get a server, so one project can run alone after building its site.
   webServer: Object.entries(testSites)
     .filter(([name]) => fs.existsSync(path.join(import.meta.dirname, '..', outDir(name))))
     .map(([name, s]) => ({
-    command: `npm exec -- astro preview --outDir ${outDir(name)} --base ${s.base} --port ${s.port} --host 127.0.0.1`,
+    command: `node scripts/serve-static.mjs ${outDir(name)} ${s.base} ${s.port}`,
     url: `http://127.0.0.1:${s.port}${s.base}`,
     cwd: '..',
     reuseExistingServer: !process.env['CI'],

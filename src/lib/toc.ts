@@ -5,6 +5,8 @@ export interface TocEntry extends Heading { children: Heading[] }
 export function nestHeadings(headings: readonly Heading[]): TocEntry[] {
   const tree: TocEntry[] = [];
   for (const heading of headings) {
+    // remark-gfm's footnote section has a visually hidden h2 of its own.
+    if (heading.slug === 'footnote-label') continue;
     if (heading.depth === 2) tree.push({ ...heading, children: [] });
     else if (heading.depth === 3) {
       const parent = tree.at(-1);

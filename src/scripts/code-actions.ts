@@ -10,11 +10,13 @@ const SESSION_LANGUAGES = new Set(['console', 'shellsession']);
 
 export function codeText(pre: HTMLElement): string {
   const session = SESSION_LANGUAGES.has(pre.dataset['language'] ?? '');
+  // Trailing blanks are what a removed `[!code ++]` comment leaves behind.
+  const text = (line: HTMLElement) => (line.textContent ?? '').replace(/[ \t]+$/, '');
   const lines = [...pre.querySelectorAll<HTMLElement>('.line')].filter((line) => !line.classList.contains('remove'));
-  if (!session) return lines.map((line) => line.textContent ?? '').join('\n');
+  if (!session) return lines.map(text).join('\n');
   return lines
     .filter((line) => line.classList.contains('command'))
-    .map((line) => (line.textContent ?? '').replace(/^[$#] /, ''))
+    .map((line) => text(line).replace(/^[$#] /, ''))
     .join('\n');
 }
 

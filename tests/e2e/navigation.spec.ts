@@ -73,7 +73,7 @@ test('the theme toggle persists across a reload without a flash', async ({ page 
         (window as unknown as { firstTheme: string | undefined }).firstTheme = document.documentElement.dataset['theme'];
         observer.disconnect();
       }
-    }).observe(document.documentElement, { childList: true, subtree: true });
+    }).observe(document, { childList: true, subtree: true });
   });
   await page.reload();
   expect(await page.evaluate(() => (window as unknown as { firstTheme: string | undefined }).firstTheme)).toBe('dark');

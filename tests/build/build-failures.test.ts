@@ -1,0 +1,283 @@
+/**
+ * Runs the real `npm run build` on broken copies of tests/fixtures/content and checks what the
+ * author is told. Builds share Astro's cache (node_modules/.astro), so they run one at a time.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCorpus } from '../../src/markdown/corpus';
+
+const BUILD_TIMEOUT = 120_000;
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const fixture = path.join(repoRoot, 'tests', 'fixtures', 'content');
+const made: string[] = [];
+
+interface Site {
+  /** CONTENT_DIR of the build: a copy of the fixture. */
+  dir: string;
+  /** OUT_DIR of the build. */
+  out: string;
+}
+
+/** A fresh copy of the fixture content in the OS temp dir. */
+function copyFixture(): Site {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'notes-kb-build-'));
+  made.push(root);
+  const dir = path.join(root, 'content');
+  fs.cpSync(fixture, dir, { recursive: true });
+  return { dir, out: path.join(root, 'dist') };
+}
+
+function note(site: Site, relative: string): string {
+  return path.join(site.dir, 'notes', relative);
+}
+
+function edit(file: string, change: (text: string) => string): void {
+  const before = fs.readFileSync(file, 'utf8');
+  const after = change(before);
+  if (after === before) throw new Error(`test setup: edit of ${file} changed nothing`);
+  fs.writeFileSync(file, after);
+}
+
+/** How the link checker prints a file: relative to the directory the build runs in. */
+function shown(file: string): string {
+  return path.relative(repoRoot, file);
+}
+
+function frontMatter(title: string): string {
+  return ['---', `title: ${title}`, 'description: 测试用的笔记。', 'tags: [links]', 'date: 2026-03-01', '---', ''].join('\n');
+}
+
+interface BuildResult {
+  status: number | null;
+  output: string;
+}
+
+/** Variables Vitest adds to process.env; a plain `npm run build` from a shell has none of them. */
+const TEST_RUNNER_ENV = ['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'TEST', 'FORCE_TTY', 'COLOR'];
+
+function build(site: Site, extraEnv: Record<string, string> = {}): BuildResult {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (TEST_RUNNER_ENV.includes(key) || key.startsWith('VITEST')) delete env[key];
+  }
+  Object.assign(env, { CONTENT_DIR: site.dir, OUT_DIR: site.out }, extraEnv);
+  const run = spawnSync('npm', ['run', 'build'], {
+    cwd: repoRoot,
+    env,
+    encoding: 'utf8',
+    timeout: BUILD_TIMEOUT - 5_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  // eslint-disable-next-line no-control-regex
+  const output = `${run.stdout ?? ''}\n${run.stderr ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '');
+  return { status: run.status, output };
+}
+
+afterAll(() => {
+  for (const root of made) fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe('npm run build on broken content', { sequential: true }, () => {
+  describe('(a) a note without `title`', () => {
+    const site = copyFixture();
+    let result: BuildResult;
+    beforeAll(() => {
+      edit(note(site, 'beta/links.md'), (text) => text.replace(/^title: .*\n/m, ''));
+      result = build(site);
+    }, BUILD_TIMEOUT);
+
+    it('fails, naming the file and the `title` field', () => {
+      expect(result.status).not.toBe(0);
+      expect(result.output).toContain(path.join(path.basename(path.dirname(site.dir)), 'content', 'notes', 'beta', 'links.md'));
+      expect(result.output).toMatch(/\btitle\b.*Required/);
+      expect(fs.existsSync(path.join(site.out, 'index.html'))).toBe(false);
+    });
+  });
+
+  describe('(b) a note with a tag that is not in tags.yaml', () => {
+    const site = copyFixture();
+    let result: BuildResult;
+    beforeAll(() => {
+      edit(note(site, 'beta/links.md'), (text) => text.replace('tags: [links, fixture]', 'tags: [links, 没有这个标签]'));
+      result = build(site);
+    }, BUILD_TIMEOUT);
+
+    it('fails, naming the file and the unknown tag', () => {
+      expect(result.status).not.toBe(0);
+      expect(result.output).toContain(path.join(path.basename(path.dirname(site.dir)), 'content', 'notes', 'beta', 'links.md'));
+      expect(result.output).toContain('tag "没有这个标签" is not in the tag vocabulary');
+      expect(result.output).toContain('tags.yaml');
+    });
+  });
+
+  describe('(c) broken links in two files', () => {
+    const site = copyFixture();
+    const relativeFile = note(site, 'beta/broken.md');
+    const wikiFile = note(site, 'alpha/broken-wiki.md');
+    let result: BuildResult;
+    beforeAll(() => {
+      fs.writeFileSync(
+        relativeFile,
+        [
+          frontMatter('坏链接'), // lines 1–7 (front matter, then an empty line)
+          '坏的相对链接 [不存在](./missing.md)。', // 8
+          '',
+          '## 小节', // 10
+          '',
+          '坏的锚点 [表格](../alpha/gfm.md#没有这个标题)，好的锚点 [表格](../alpha/gfm.md#对比表格)。', // 12
+          '',
+        ].join('\n'),
+      );
+      fs.writeFileSync(
+        wikiFile,
+        [
+          frontMatter('坏维基链接'), // lines 1–7
+          '第一段没有链接。', // 8
+          '',
+          '坏的维基链接 [[nowhere]]。', // 10
+          '',
+        ].join('\n'),
+      );
+      result = build(site);
+    }, BUILD_TIMEOUT);
+
+    it('fails and lists all three problems in one run', () => {
+      expect(result.status).not.toBe(0);
+      expect(result.output).toContain('Broken links (3):');
+      expect(result.output).toContain(`${shown(relativeFile)}:`);
+      expect(result.output).toContain(`${shown(wikiFile)}:`);
+      expect(result.output).not.toContain('#对比表格 (');
+    });
+
+    it('prints the broken relative link and the broken anchor as file:line → target (reason)', () => {
+      const lines = result.output.split('\n').map((line) => line.trim());
+      expect(lines).toContain(`${shown(relativeFile)}:8 → ./missing.md (no such note)`);
+      expect(lines).toContain(`${shown(relativeFile)}:12 → ../alpha/gfm.md#没有这个标题 (no heading "#没有这个标题" in alpha/gfm)`);
+    });
+
+    it('prints the broken wikilink as file:line → target (reason), with its real line', () => {
+      const lines = result.output.split('\n').map((line) => line.trim());
+      expect(lines.filter((line) => line.includes('[[nowhere]]'))).toEqual([
+        `${shown(wikiFile)}:10 → [[nowhere]] (no such note)`,
+      ]);
+    });
+  });
+
+  describe('(d) an ambiguous wikilink', () => {
+    const site = copyFixture();
+    const file = note(site, 'beta/ambiguous.md');
+    let result: BuildResult;
+    beforeAll(() => {
+      fs.writeFileSync(file, [frontMatter('歧义'), '回到 [[index]] 看看。', ''].join('\n')); // the link is on line 8
+      result = build(site);
+    }, BUILD_TIMEOUT);
+
+    it('fails and lists both candidates', () => {
+      expect(result.status).not.toBe(0);
+      expect(result.output).toContain('Broken links (1):');
+      expect(result.output).toContain('[[index]] (ambiguous name, could be: [[alpha/index]], [[beta/index]])');
+    });
+
+    it('names the file and line of the ambiguous wikilink', () => {
+      expect(result.output).toContain(`${shown(file)}:8 → [[index]] (ambiguous name`);
+    });
+  });
+
+  describe('(e) the unmodified fixture', () => {
+    const site = copyFixture();
+    let result: BuildResult;
+    beforeAll(() => {
+      result = build(site);
+    }, BUILD_TIMEOUT);
+
+    it('builds with exit 0 on the pinned Node 24', () => {
+      expect(result.output).not.toContain('Broken links');
+      expect(result.status).toBe(0);
+      expect(result.output).toMatch(/Node v24\.\d+\.\d+/);
+    });
+
+    it('writes the pages and the search index, without the draft', () => {
+      for (const page of ['index.html', 'alpha/index.html', 'alpha/gfm/index.html', 'beta/index.html', 'beta/links/index.html']) {
+        expect(fs.existsSync(path.join(site.out, page)), page).toBe(true);
+      }
+      expect(fs.existsSync(path.join(site.out, 'alpha', 'draft-note'))).toBe(false);
+      expect(fs.readFileSync(path.join(site.out, 'rss.xml'), 'utf8')).not.toContain('草稿笔记');
+      expect(fs.readFileSync(path.join(site.out, 'sitemap-0.xml'), 'utf8')).not.toContain('draft-note');
+      expect(fs.existsSync(path.join(site.out, 'pagefind', 'pagefind.js'))).toBe(true);
+    });
+
+    it('rewrites note links to site URLs with the heading slug', () => {
+      const html = fs.readFileSync(path.join(site.out, 'beta', 'links', 'index.html'), 'utf8');
+      expect(html).toContain(`href="/alpha/gfm/#${encodeURIComponent('对比表格')}" data-note-link="alpha/gfm"`);
+      expect(html).toContain(`href="/alpha/gfm/#${encodeURIComponent('任务列表')}" data-note-link="alpha/gfm"`);
+    });
+  });
+
+  describe('(g) drafts and the environment', () => {
+    const site = copyFixture();
+    let result: BuildResult;
+    beforeAll(() => {
+      // A shell or CI job that exports NODE_ENV=development must not publish drafts.
+      result = build(site, { NODE_ENV: 'development' });
+    }, BUILD_TIMEOUT);
+
+    it('a production build leaves the draft out of pages, RSS and sitemap even with NODE_ENV=development', () => {
+      expect(result.status).toBe(0);
+      expect(fs.existsSync(path.join(site.out, 'alpha', 'draft-note'))).toBe(false);
+      expect(fs.readFileSync(path.join(site.out, 'rss.xml'), 'utf8')).not.toContain('草稿笔记');
+      expect(fs.readFileSync(path.join(site.out, 'sitemap-0.xml'), 'utf8')).not.toContain('draft-note');
+    });
+  });
+
+  describe('(f) heading ids on the page are the slugs the link checker accepts', () => {
+    const site = copyFixture();
+    const file = note(site, 'beta/headings.md');
+    let result: BuildResult;
+    beforeAll(() => {
+      // A 1×1 PNG, so Astro can process the image in a heading.
+      fs.writeFileSync(
+        note(site, 'beta/dot.png'),
+        Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC', 'base64'),
+      );
+      fs.writeFileSync(
+        file,
+        [
+          frontMatter('标题'),
+          '## 普通标题',
+          '',
+          '## 代码 `acks=all`',
+          '',
+          '## 脚注标题[^a]',
+          '',
+          '## HTML <small>小字</small>',
+          '',
+          '## 参见 [[gfm]]',
+          '',
+          '## 图 ![示意图](./dot.png) 说明',
+          '',
+          '## 普通标题',
+          '',
+          '正文[^a]。',
+          '',
+          '[^a]: 脚注。',
+          '',
+        ].join('\n'),
+      );
+      result = build(site);
+    }, BUILD_TIMEOUT);
+
+    it('every heading id of the built page is known to readCorpus', () => {
+      expect(result.status).toBe(0);
+      const html = fs.readFileSync(path.join(site.out, 'beta', 'headings', 'index.html'), 'utf8');
+      const ids = [...html.matchAll(/<h[2-6][^>]*\sid="([^"]+)"/g)].map((m) => m[1]!).filter((id) => id !== 'footnote-label');
+      expect(ids).toHaveLength(7);
+      expect(ids).toContain('普通标题-1');
+      const slugs = readCorpus(path.join(site.dir, 'notes')).notes.get('beta/headings')?.slugs ?? new Set();
+      expect(ids.filter((id) => !slugs.has(id))).toEqual([]);
+    });
+  });
+});
