@@ -32,6 +32,8 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR || 'dist',
   build: { format: 'directory' },
+  // Pages show drafts exactly when the Markdown plugins do: in `astro dev`, never in a build.
+  vite: { define: { __SHOW_DRAFTS__: JSON.stringify(isDev) } },
   integrations: [nodeVersionCheck(), contentCheck(noteLinks), sitemap()],
   markdown: {
     processor: unified({
@@ -46,7 +48,7 @@ export default defineConfig({
       rehypePlugins: [rehypeHeadingIds, [rehypeHeadingAnchors, { label: zhCN.headingAnchor }], rehypeExternalLinks],
     }),
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: { light: 'github-light-default', dark: 'github-dark-default' },
       // Both themes become CSS variables; the stylesheet picks one, so a theme switch needs no re-render.
       defaultColor: false,
       transformers: [

@@ -40,7 +40,7 @@ export function siteData(): Promise<SiteData> {
 
 async function load(): Promise<SiteData> {
   // Drafts are served by `astro dev` only: production builds, feeds, sitemap and search never see them.
-  const notes = await getCollection('notes', (note) => import.meta.env.DEV || !note.data.draft);
+  const notes = await getCollection('notes', (note) => __SHOW_DRAFTS__ || !note.data.draft);
   const topicEntries = await getCollection('topics');
   const tagEntries = await getCollection('tags');
 

@@ -9,6 +9,8 @@ import { unified } from 'unified';
 import { visitParents } from 'unist-util-visit-parents';
 import { parse as parseYaml } from 'yaml';
 import type { Corpus, CorpusFence, CorpusLink, CorpusNote } from '../lib/link-types';
+import { resolveWikiName } from '../lib/link-resolver';
+import { footnoteNumbering, headingText } from './heading-text';
 import { remarkWikilinks, wikilinkOf } from './remark-wikilinks';
 
 /**
@@ -18,21 +20,30 @@ import { remarkWikilinks, wikilinkOf } from './remark-wikilinks';
 export function readCorpus(notesDir: string): Corpus {
   const parser = unified().use(remarkParse).use(remarkGfm).use(remarkWikilinks);
   const notes = new Map<string, CorpusNote>();
+  const trees = new Map<string, Root>();
   for (const file of listMarkdown(notesDir)) {
     const id = path.relative(notesDir, file).split(path.sep).join('/').replace(/\.md$/, '');
     const { body, frontmatter } = splitFrontmatter(fs.readFileSync(file, 'utf8'));
     const tree = parser.runSync(parser.parse(body)) as Root;
+    trees.set(id, tree);
     notes.set(id, {
       id,
       file,
       title: typeof frontmatter['title'] === 'string' ? frontmatter['title'] : id,
       draft: frontmatter['draft'] === true,
-      slugs: headingSlugs(tree),
+      slugs: new Set(),
       links: collectLinks(tree),
       fences: collectFences(tree),
     });
   }
-  return { notesDir, notes };
+  const corpus = { notesDir, notes };
+  // Slugs come second: a heading's text may hold a wikilink that shows another note's title.
+  const wikiTitle = (target: string) => {
+    const found = resolveWikiName(corpus, target);
+    return 'id' in found ? notes.get(found.id)?.title : undefined;
+  };
+  for (const [id, tree] of trees) notes.get(id)!.slugs = headingSlugs(tree, wikiTitle);
+  return corpus;
 }
 
 function listMarkdown(dir: string): string[] {
@@ -59,11 +70,12 @@ function splitFrontmatter(source: string): { body: string; frontmatter: Record<s
 }
 
 /** The same slugs Astro's rehypeHeadingIds gives: github-slugger over headings in order. */
-function headingSlugs(tree: Root): Set<string> {
+function headingSlugs(tree: Root, wikiTitle: (target: string) => string | undefined): Set<string> {
   const slugger = new Slugger();
   const slugs = new Set<string>();
+  const footnotes = footnoteNumbering(tree);
   visitParents(tree, 'heading', (node: Heading) => {
-    slugs.add(slugger.slug(toString(node)));
+    slugs.add(slugger.slug(headingText(node, footnotes, wikiTitle)));
   });
   // remark-gfm footnotes render these targets too.
   visitParents(tree, 'footnoteDefinition', (node) => {
@@ -76,7 +88,7 @@ function collectLinks(tree: Root): CorpusLink[] {
   const links: CorpusLink[] = [];
   visitParents(tree, 'link', (node: Link, ancestors: Nodes[]) => {
     const line = node.position?.start.line ?? 0;
-    const context = sentenceAround(ancestors, toString(node));
+    const context = sentenceAround(ancestors, node);
     const wiki = wikilinkOf(node);
     if (wiki) {
       links.push({ kind: 'wiki', target: wiki.target, anchor: wiki.anchor, line, context });
@@ -106,11 +118,34 @@ function collectFences(tree: Root): CorpusFence[] {
 const BLOCKS = new Set(['paragraph', 'listItem', 'tableCell', 'heading', 'blockquote']);
 
 /** The sentence of the nearest block around a link, for "被引用" excerpts. */
-function sentenceAround(ancestors: Nodes[], linkText: string): string {
+function sentenceAround(ancestors: Nodes[], link: Link): string {
   const block = [...ancestors].reverse().find((node) => BLOCKS.has(node.type));
-  if (!block) return linkText;
-  const text = toString(block).replace(/\s+/g, ' ').trim();
-  const sentences = text.match(/[^。！？!?；;]+[。！？!?；;]?/g) ?? [text];
-  const sentence = sentences.find((s) => s.includes(linkText)) ?? text;
-  return sentence.trim().length > 160 ? `${sentence.trim().slice(0, 157)}…` : sentence.trim();
+  if (!block) return toString(link);
+  const text = toString(block);
+  // Where the link starts in the block's text: the sentence is the one covering that spot,
+  // even when the same words appear in an earlier sentence.
+  const at = textBefore(block, link) ?? 0;
+  let start = 0;
+  for (const sentence of text.match(/[^。！？!?；;]+[。！？!?；;]?/g) ?? [text]) {
+    if (at < start + sentence.length) return shorten(sentence);
+    start += sentence.length;
+  }
+  return shorten(text);
+}
+
+function textBefore(node: Nodes, target: Nodes): number | undefined {
+  if (node === target) return 0;
+  if (!('children' in node)) return undefined;
+  let length = 0;
+  for (const child of node.children as Nodes[]) {
+    const inside = textBefore(child, target);
+    if (inside !== undefined) return length + inside;
+    length += toString(child).length;
+  }
+  return undefined;
+}
+
+function shorten(sentence: string): string {
+  const clean = sentence.replace(/\s+/g, ' ').trim();
+  return clean.length > 160 ? `${clean.slice(0, 157)}…` : clean;
 }
