@@ -29,6 +29,8 @@ export interface CorpusNote {
   slugs: Set<string>;
   links: CorpusLink[];
   fences: CorpusFence[];
+  /** The opening prose, plain text, for link previews. */
+  excerpt: string;
 }
 
 export interface Corpus {

@@ -1,4 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { readCorpus } from '../markdown/corpus';
+import { contentDir } from './content-dir';
+import { buildLinkGraph, type LinkGraph } from './link-graph';
+import type { CorpusNote } from './link-types';
+import { relatedNotes, type Related } from './related';
 import { byReadingOrder, byRecency, isHub, topicOf } from './topics';
 
 export type Note = CollectionEntry<'notes'>;
@@ -28,6 +35,12 @@ export interface SiteData {
   topicById: Map<string, Topic>;
   tags: TagInfo[];
   tagById: Map<string, TagInfo>;
+  noteById: Map<string, Note>;
+  /** Who links to whom, computed once per build. */
+  graph: LinkGraph;
+  related: Map<string, Related[]>;
+  /** Link data per note (the opening text for previews). */
+  corpusNotes: Map<string, CorpusNote>;
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -76,11 +89,20 @@ async function load(): Promise<SiteData> {
     for (const tag of note.data.tags) tagById.get(tag)?.notes.push(note);
   }
 
+  const corpus = readCorpus(path.join(contentDir(), 'notes'));
+  const graph = buildLinkGraph(corpus, { includeDrafts: __SHOW_DRAFTS__, fileExists: fs.existsSync });
+  const candidates = notes.map((note) => ({ id: note.id, tags: note.data.tags }));
+  const related = new Map(notes.map((note) => [note.id, relatedNotes(graph, candidates, note.id, isHub)]));
+
   return {
     notes,
     topics: [...topicById.values()],
     topicById,
     tags: [...tagById.values()],
     tagById,
+    noteById: new Map(notes.map((note) => [note.id, note])),
+    graph,
+    related,
+    corpusNotes: corpus.notes,
   };
 }

@@ -34,6 +34,7 @@ export function readCorpus(notesDir: string): Corpus {
       slugs: new Set(),
       links: collectLinks(tree),
       fences: collectFences(tree),
+      excerpt: openingText(tree),
     });
   }
   const corpus = { notesDir, notes };
@@ -107,6 +108,17 @@ function collectLinks(tree: Root): CorpusLink[] {
   return links;
 }
 
+/** The first paragraphs' text, up to about 140 characters. */
+function openingText(tree: Root): string {
+  let text = '';
+  for (const node of tree.children) {
+    if (node.type !== 'paragraph') continue;
+    text += toString(node).replace(/\s+/g, ' ').trim();
+    if (text.length >= 140) break;
+  }
+  return text.length > 140 ? `${text.slice(0, 138)}…` : text;
+}
+
 function collectFences(tree: Root): CorpusFence[] {
   const fences: CorpusFence[] = [];
   visitParents(tree, 'code', (node) => {
@@ -126,7 +138,7 @@ function sentenceAround(ancestors: Nodes[], link: Link): string {
   // even when the same words appear in an earlier sentence.
   const at = textBefore(block, link) ?? 0;
   let start = 0;
-  for (const sentence of text.match(/[^。！？!?；;]+[。！？!?；;]?/g) ?? [text]) {
+  for (const sentence of text.match(/[^。！？!?]+[。！？!?]?/g) ?? [text]) {
     if (at < start + sentence.length) return shorten(sentence);
     start += sentence.length;
   }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 
 /** What the real notes are, read from content/, so tests follow the corpus as it grows. */
-export interface NoteFile { id: string; title: string; draft: boolean; topic: string; hub: boolean }
+export interface NoteFile { id: string; title: string; draft: boolean; topic: string; hub: boolean; tags: string[] }
 
 export function readNotes(contentDir = 'content'): NoteFile[] {
   const root = path.resolve(import.meta.dirname, '../..', contentDir, 'notes');
@@ -16,8 +16,10 @@ export function readNotes(contentDir = 'content'): NoteFile[] {
       const front = parse(/^---\n([\s\S]*?)\n---/.exec(fs.readFileSync(file, 'utf8'))?.[1] ?? '') as {
         title: string;
         draft?: boolean;
+        tags: string[];
       };
-      return { id, title: front.title, draft: front.draft === true, topic: id.split('/')[0]!, hub: id.endsWith('/index') };
+      const tags = front.tags.map((t) => t.trim().toLowerCase());
+      return { id, title: front.title, draft: front.draft === true, topic: id.split('/')[0]!, hub: id.endsWith('/index'), tags };
     })
     .sort((a, b) => a.id.localeCompare(b.id));
 }

@@ -163,9 +163,9 @@ describe('readCorpus', () => {
   describe('link context: the sentence around the link', () => {
     const contextOf = (target: string) => links('jvm/context').find((l) => l.target === target)?.context;
 
-    it('cuts Chinese sentences at 。！？；', () => {
+    it('cuts Chinese sentences at 。！？ (a ； does not end the sentence)', () => {
       expect(contextOf('../kafka/replication.md')).toBe('第二句链接到 副本，很重要！');
-      expect(contextOf('gc')).toBe('后半句有 gc。');
+      expect(contextOf('gc')).toBe('前半句；后半句有 gc。');
       expect(contextOf('kafka/replication')).toBe('问句里有 概述？');
     });
 
