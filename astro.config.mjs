@@ -2,18 +2,26 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { transformerNotationDiff, transformerNotationHighlight } from '@shikijs/transformers';
 import remarkGfm from 'remark-gfm';
 import { contentDir } from './src/lib/content-dir.ts';
+import { sitemapLastmod } from './src/lib/sitemap-lastmod.ts';
 import { zhCN } from './src/lib/i18n.ts';
 import { rehypeExternalLinks } from './src/markdown/rehype-external-links.ts';
+import { rehypeScrollableTables } from './src/markdown/rehype-scrollable-tables.ts';
 import { rehypeHeadingAnchors } from './src/markdown/rehype-heading-anchors.ts';
 import { transformerCodeFrame } from './src/markdown/shiki-code-frame.ts';
 import { remarkNoteLinks } from './src/markdown/remark-note-links.ts';
 import { remarkWikilinks } from './src/markdown/remark-wikilinks.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { devSearchIndex } from './src/integrations/dev-search-index.ts';
 import { nodeVersionCheck } from './src/integrations/node-version-check.ts';
+import { codePaletteStylesheet } from './src/integrations/code-palette.ts';
+import { astroCsp } from './src/lib/csp.ts';
+import { codePalette, transformerStyleClasses } from './src/markdown/shiki-style-classes.ts';
 
 /** Where the site will live: `SITE` (origin) and `BASE` (sub-path), both from the environment. */
 const site = process.env.SITE || 'https://notes.example.com';
@@ -25,16 +33,30 @@ const noteLinks = {
   includeDrafts: isDev,
   watch: isDev,
 };
+// Blocks proven by `npm run verify:snippets` (sha256 of `lang + "\n" + code` → tool) get a badge; no file, no badges.
+const verifiedFile = new URL('./src/generated/verified-snippets.json', import.meta.url);
+/** @type {Record<string, { tool: string }>} */
+const verifiedSnippets = fs.existsSync(verifiedFile) ? JSON.parse(fs.readFileSync(verifiedFile, 'utf8')) : {};
+const verifiedBy = (/** @type {string} */ lang, /** @type {string} */ code) =>
+  verifiedSnippets[createHash('sha256').update(`${lang}\n${code}`).digest('hex')]?.tool;
+/** @type {{ light: import('shiki').BundledTheme, dark: import('shiki').BundledTheme }} */
+const codeThemes = { light: 'github-light-default', dark: 'github-dark-default' };
+// Token colours become classes from this palette: a strict CSP blocks Shiki's inline styles.
+const palette = await codePalette(codeThemes);
 
 export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR || 'dist',
-  build: { format: 'directory' },
+  // One content cache per output folder, so builds of different sites can run side by side.
+  ...(process.env.OUT_DIR ? { cacheDir: `node_modules/.astro/${process.env.OUT_DIR.replace(/[^\w-]+/g, '_')}` } : {}),
+  // Nothing inline but the theme switch, so one fixed CSP header fits every page (src/lib/csp.ts).
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  security: { csp: astroCsp },
   // Pages show drafts exactly when the Markdown plugins do: in `astro dev`, never in a build.
-  vite: { define: { __SHOW_DRAFTS__: JSON.stringify(isDev) } },
-  integrations: [nodeVersionCheck(), contentCheck(noteLinks), sitemap()],
+  vite: { define: { __SHOW_DRAFTS__: JSON.stringify(isDev) }, build: { assetsInlineLimit: 0 } },
+  integrations: [nodeVersionCheck(), contentCheck(noteLinks), devSearchIndex(process.env.OUT_DIR || 'dist'), sitemap({ serialize: sitemapLastmod(noteLinks.notesDir, site, base) }), codePaletteStylesheet(palette)],
   markdown: {
     processor: unified({
       // GFM comes from remark-gfm, declared here so its version is ours, not a default's.
@@ -45,16 +67,24 @@ export default defineConfig({
         footnoteLabel: zhCN.footnotes,
         footnoteBackLabel: (/** @type {number} */ index) => zhCN.footnoteBack(index + 1),
       },
-      rehypePlugins: [rehypeHeadingIds, [rehypeHeadingAnchors, { label: zhCN.headingAnchor }], rehypeExternalLinks],
+      rehypePlugins: [rehypeHeadingIds, [rehypeHeadingAnchors, { label: zhCN.headingAnchor }], rehypeExternalLinks, [rehypeScrollableTables, { label: zhCN.tableLabel }]],
     }),
     shikiConfig: {
-      themes: { light: 'github-light-default', dark: 'github-dark-default' },
+      themes: codeThemes,
       // Both themes become CSS variables; the stylesheet picks one, so a theme switch needs no re-render.
       defaultColor: false,
       transformers: [
         transformerNotationDiff(),
         transformerNotationHighlight(),
-        transformerCodeFrame({ copy: zhCN.copy, download: zhCN.download, wrap: zhCN.wrap }),
+        transformerCodeFrame({
+          copy: zhCN.copy,
+          download: zhCN.download,
+          wrap: zhCN.wrap,
+          verifiedWith: zhCN.verifiedWith,
+          verifiedBy,
+        }),
+        // Last: turns every style the others wrote into palette classes.
+        transformerStyleClasses(palette),
       ],
     },
   },

@@ -2,10 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, resolveChromium } from '../scripts/browser.mjs';
+import { findNginx, nginxCommand, nginxSites } from '../scripts/nginx.mjs';
 import { outDir, testSites } from '../scripts/test-sites.mjs';
 
 const executablePath = resolveChromium();
 const site = (name: keyof typeof testSites) => `http://127.0.0.1:${testSites[name].port}${testSites[name].base}`;
+const built = (name: keyof typeof testSites) => fs.existsSync(path.join(import.meta.dirname, '..', outDir(name)));
+// The same builds served by real nginx through deploy/nginx*.conf (`npm run test:e2e` installs nginx).
+const nginx = findNginx();
+if (!nginx) console.warn('nginx not found: the nginx projects are skipped (npm exec -- node scripts/nginx.mjs installs it)');
+const nginxSite = (name: keyof typeof nginxSites) => `http://127.0.0.1:${nginxSites[name].port}${testSites[nginxSites[name].site].base}`;
+const nginxProjects = !nginx ? [] : [
+  { name: 'nginx', use: { baseURL: nginxSite('root'), siteURL: site('root') }, testMatch: /(navigation|search[\w-]*|csp|nginx)\.spec/ },
+  { name: 'nginx-kb', use: { baseURL: nginxSite('kb'), siteURL: site('kb') }, testMatch: /(navigation|search[\w-]*|csp|nginx)\.spec/ },
+];
 
 export default defineConfig({
   testDir: './e2e',
@@ -20,10 +30,11 @@ export default defineConfig({
     serviceWorkers: 'block',
   },
   projects: [
-    { name: 'root', use: { baseURL: site('root') }, testIgnore: /fixture\.spec/ },
+    { name: 'root', use: { baseURL: site('root') }, testIgnore: /(fixture|nginx)\.spec/ },
     // The navigation suite again, on a build served under a sub-path.
-    { name: 'kb', use: { baseURL: site('kb') }, testMatch: /(navigation|links)\.spec/ },
+    { name: 'kb', use: { baseURL: site('kb') }, testMatch: /(navigation|links|graph|search[\w-]*)\.spec/ },
     { name: 'fixture', use: { baseURL: site('fixture') }, testMatch: /fixture\.spec/ },
+    ...nginxProjects,
   ],
   // Each built site is served as a static host serves it (404.html for unknown paths).
   // Only sites that were built get a server, so one project can run alone after building its site.
@@ -36,5 +47,16 @@ export default defineConfig({
     reuseExistingServer: !process.env['CI'],
     timeout: 60_000,
     stdout: 'ignore' as const,
-  })),
+  })).concat(
+    (Object.keys(nginxSites) as (keyof typeof nginxSites)[])
+      .filter((name) => nginx && built(nginxSites[name].site))
+      .map((name) => ({
+        command: nginxCommand(name),
+        url: nginxSite(name),
+        cwd: '..',
+        reuseExistingServer: !process.env['CI'],
+        timeout: 60_000,
+        stdout: 'ignore' as const,
+      })),
+  ),
 });

@@ -1,30 +1,21 @@
-import fs from 'node:fs';
 import type { AstroIntegration } from 'astro';
-import { bundledLanguagesInfo } from 'shiki';
-import { checkFences } from '../lib/fence-checker';
-import { checkLinks, formatProblems } from '../lib/link-checker';
+import { findScriptInHtml } from '../lib/html-warnings';
+import { formatProblems } from '../lib/link-checker';
+import { findContentProblems, formatContentProblems } from '../markdown/content-problems';
 import { cachedCorpus, type CorpusOptions } from '../markdown/corpus-cache';
-
-/** Languages Shiki highlights, by id and alias, plus its plain-text names. */
-const knownLanguages = new Set([
-  'text', 'txt', 'plaintext', 'plain',
-  ...bundledLanguagesInfo.flatMap((info) => [info.id, ...(info.aliases ?? [])]),
-]);
 
 /**
  * Checks every note before anything renders: links (notes, headings, files) and code fence
  * languages. A build stops with all offenders listed at once (`file:line → target (reason)`);
- * the dev server only warns, so writing goes on.
+ * the dev server only warns, so writing goes on. `<script>` tags and inline event handlers in raw
+ * HTML only warn, in both.
  */
 export function contentCheck(options: CorpusOptions): AstroIntegration {
-  const report = () => {
-    const corpus = cachedCorpus(options);
-    const links = checkLinks(corpus, { includeDrafts: options.includeDrafts, fileExists: fs.existsSync });
-    const fences = checkFences(corpus, knownLanguages, options.includeDrafts);
-    const parts = [];
-    if (links.length > 0) parts.push(`Broken links (${links.length}):\n${formatProblems(links)}`);
-    if (fences.length > 0) parts.push(`Bad code blocks (${fences.length}):\n${formatProblems(fences)}`);
-    return parts.join('\n\n');
+  const report = () => formatContentProblems(findContentProblems(cachedCorpus(options), options.includeDrafts));
+  /** Scripts in raw HTML only warn: the note still builds, the CSP keeps them from running. */
+  const warnings = () => {
+    const scripts = findScriptInHtml(cachedCorpus(options), options.includeDrafts);
+    return scripts.length > 0 ? `Raw HTML with scripts (${scripts.length}):\n${formatProblems(scripts)}` : '';
   };
   return {
     name: 'content-check',
@@ -34,9 +25,11 @@ export function contentCheck(options: CorpusOptions): AstroIntegration {
         const problems = report();
         if (problems) throw new Error(problems);
         logger.info('all links resolve; every code block names a known language');
+        const scripts = warnings();
+        if (scripts) logger.warn(scripts);
       },
       'astro:server:start': ({ logger }) => {
-        const problems = report();
+        const problems = [report(), warnings()].filter(Boolean).join('\n\n');
         if (problems) logger.warn(problems);
       },
     },

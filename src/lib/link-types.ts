@@ -19,6 +19,12 @@ export interface CorpusFence {
   code: string;
 }
 
+/** Raw HTML written in a note (an mdast `html` node), with the line it starts on. */
+export interface CorpusHtml {
+  value: string;
+  line: number;
+}
+
 export interface CorpusNote {
   /** `kafka/replication` */
   id: string;
@@ -29,6 +35,7 @@ export interface CorpusNote {
   slugs: Set<string>;
   links: CorpusLink[];
   fences: CorpusFence[];
+  html: CorpusHtml[];
   /** The opening prose, plain text, for link previews. */
   excerpt: string;
 }

@@ -3,10 +3,11 @@ import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { readCorpus } from '../markdown/corpus';
 import { contentDir } from './content-dir';
+import { gitLastChanged, lastUpdated } from './git-dates';
 import { buildLinkGraph, type LinkGraph } from './link-graph';
 import type { CorpusNote } from './link-types';
 import { relatedNotes, type Related } from './related';
-import { byReadingOrder, byRecency, isHub, topicOf } from './topics';
+import { byLastChange, byReadingOrder, isHub, topicOf } from './topics';
 
 export type Note = CollectionEntry<'notes'>;
 
@@ -41,6 +42,10 @@ export interface SiteData {
   related: Map<string, Related[]>;
   /** Link data per note (the opening text for previews). */
   corpusNotes: Map<string, CorpusNote>;
+  /** When each note last changed: its last commit (git-dates.ts), else `updated`, else `date`. */
+  updated: Map<string, Date>;
+  /** Newest change first, by `updated`; ties by id. */
+  byRecency: (a: Note, b: Note) => number;
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -85,6 +90,9 @@ async function load(): Promise<SiteData> {
   const tagById = new Map<string, TagInfo>(
     tagEntries.map((entry) => [entry.id, { id: entry.id, ...entry.data, notes: [] as Note[] }]),
   );
+  const commits = gitLastChanged(path.join(contentDir(), 'notes'));
+  const updated = new Map(notes.map((note) => [note.id, lastUpdated(commits.get(`${note.id}.md`), note.data)]));
+  const byRecency = byLastChange(updated);
   for (const note of [...notes].sort(byRecency)) {
     for (const tag of note.data.tags) tagById.get(tag)?.notes.push(note);
   }
@@ -104,5 +112,7 @@ async function load(): Promise<SiteData> {
     graph,
     related,
     corpusNotes: corpus.notes,
+    updated,
+    byRecency,
   };
 }

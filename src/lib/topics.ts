@@ -31,6 +31,12 @@ export function byRecency(a: NoteLike, b: NoteLike): number {
   return lastChanged(b).getTime() - lastChanged(a).getTime() || a.id.localeCompare(b.id);
 }
 
+/** Newest change first by the given dates (note id → last change, e.g. from git), else by `lastChanged`; ties by id. */
+export function byLastChange(changed: ReadonlyMap<string, Date>): (a: NoteLike, b: NoteLike) => number {
+  const time = (note: NoteLike) => (changed.get(note.id) ?? lastChanged(note)).getTime();
+  return (a, b) => time(b) - time(a) || a.id.localeCompare(b.id);
+}
+
 export function neighbours<T extends NoteLike>(ordered: T[], id: string): { prev?: T; next?: T } {
   const index = ordered.findIndex((note) => note.id === id);
   const result: { prev?: T; next?: T } = {};

@@ -8,7 +8,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visitParents } from 'unist-util-visit-parents';
 import { parse as parseYaml } from 'yaml';
-import type { Corpus, CorpusFence, CorpusLink, CorpusNote } from '../lib/link-types';
+import type { Corpus, CorpusFence, CorpusHtml, CorpusLink, CorpusNote } from '../lib/link-types';
 import { resolveWikiName } from '../lib/link-resolver';
 import { footnoteNumbering, headingText } from './heading-text';
 import { remarkWikilinks, wikilinkOf } from './remark-wikilinks';
@@ -34,6 +34,7 @@ export function readCorpus(notesDir: string): Corpus {
       slugs: new Set(),
       links: collectLinks(tree),
       fences: collectFences(tree),
+      html: collectHtml(tree),
       excerpt: openingText(tree),
     });
   }
@@ -125,6 +126,14 @@ function collectFences(tree: Root): CorpusFence[] {
     fences.push({ lang: node.lang ?? undefined, meta: node.meta ?? undefined, line: node.position?.start.line ?? 0, code: node.value });
   });
   return fences;
+}
+
+function collectHtml(tree: Root): CorpusHtml[] {
+  const html: CorpusHtml[] = [];
+  visitParents(tree, 'html', (node) => {
+    html.push({ value: node.value, line: node.position?.start.line ?? 0 });
+  });
+  return html;
 }
 
 const BLOCKS = new Set(['paragraph', 'listItem', 'tableCell', 'heading', 'blockquote']);

@@ -6,6 +6,10 @@ export interface CodeFrameLabels {
   copy: string;
   download: string;
   wrap: string;
+  /** Badge text for a block the snippet verifier proved: `(tool) => '已验证：' + tool`. */
+  verifiedWith?: (tool: string) => string;
+  /** The tool that proved this block (`nginx 1.22.1`), or undefined: see `npm run verify:snippets`. */
+  verifiedBy?: (lang: string, code: string) => string | undefined;
 }
 
 /** Languages whose blocks are terminal sessions: `$ ` lines are commands, the rest output. */
@@ -47,10 +51,20 @@ export function transformerCodeFrame(labels: CodeFrameLabels): ShikiTransformer 
       if (title) {
         header.push({ type: 'element', tagName: 'span', properties: { className: ['code-title'] }, children: [{ type: 'text', value: title }] });
       }
+      const verifiedTool = labels.verifiedBy?.(this.options.lang, this.source);
+      if (verifiedTool) {
+        const text = labels.verifiedWith ? labels.verifiedWith(verifiedTool) : verifiedTool;
+        header.push({
+          type: 'element',
+          tagName: 'span',
+          properties: { className: ['code-verified'], dataPagefindIgnore: '' },
+          children: [{ type: 'text', value: text }],
+        });
+      }
       const actions: Element = {
         type: 'element',
         tagName: 'div',
-        properties: { className: ['code-actions'] },
+        properties: { className: ['code-actions'], dataPagefindIgnore: '' },
         children: [
           button('wrap', labels.wrap),
           ...(title ? [button('download', labels.download)] : []),

@@ -2,11 +2,11 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { t } from '../lib/i18n';
 import { siteData } from '../lib/site-data';
-import { byRecency, isHub } from '../lib/topics';
+import { isHub } from '../lib/topics';
 import { noteUrl } from '../lib/urls';
 
 export const GET: APIRoute = async ({ site }) => {
-  const { notes } = await siteData();
+  const { notes, updated, byRecency } = await siteData();
   return rss({
     title: t.siteName,
     description: t.siteTagline,
@@ -17,7 +17,7 @@ export const GET: APIRoute = async ({ site }) => {
       .map((note) => ({
         title: note.data.title,
         description: note.data.description,
-        pubDate: note.data.updated ?? note.data.date,
+        pubDate: updated.get(note.id) ?? note.data.date,
         link: noteUrl(note.id),
         categories: note.data.tags,
       })),

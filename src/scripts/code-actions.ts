@@ -1,5 +1,4 @@
 import copy from 'clipboard-copy';
-import { zhCN as t } from '../lib/i18n';
 
 /**
  * Copy, download and wrap for every code block, wired by one delegated listener.
@@ -7,6 +6,21 @@ import { zhCN as t } from '../lib/i18n';
  * sessions only the commands, without their `$ ` prompts.
  */
 const SESSION_LANGUAGES = new Set(['console', 'shellsession']);
+
+/** The words the buttons show, from `[data-code-strings]` (CodeActions.astro): importing i18n.ts would ship every string. */
+interface CodeStrings { copy: string; copied: string; copiedAnnouncement: string; copyFailed: string; downloaded: (name: string) => string }
+let t: CodeStrings;
+
+function readStrings(): CodeStrings {
+  const data = document.querySelector<HTMLElement>('[data-code-strings]')?.dataset ?? {};
+  return {
+    copy: data['copy'] ?? '',
+    copied: data['copied'] ?? '',
+    copiedAnnouncement: data['copiedAnnouncement'] ?? '',
+    copyFailed: data['copyFailed'] ?? '',
+    downloaded: (name) => (data['downloaded'] ?? '{name}').replace('{name}', name),
+  };
+}
 
 export function codeText(pre: HTMLElement): string {
   const session = SESSION_LANGUAGES.has(pre.dataset['language'] ?? '');
@@ -64,6 +78,7 @@ async function act(button: HTMLButtonElement): Promise<void> {
 }
 
 export function initCodeActions(): void {
+  t = readStrings();
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-code-action]')) button.hidden = false;
   document.addEventListener('click', (event) => {
     const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-code-action]');

@@ -1,7 +1,8 @@
 /**
  * Hover or focus an internal link → after a short delay a small card shows the target's title,
  * description and opening lines. Out of the page flow (no layout shift), Escape closes it, and
- * touch-only devices never get it (a tap should just follow the link).
+ * touch-only devices never get it (a tap should just follow the link). The page lists which links
+ * have a preview; the text is fetched from previews/<id>.json on the first hover and kept.
  */
 interface Preview { title: string; description: string; excerpt: string }
 
@@ -10,7 +11,17 @@ const DELAY_MS = 350;
 export function initLinkPreviews(): void {
   const data = document.getElementById('link-previews');
   if (!data || !matchMedia('(any-hover: hover)').matches) return;
-  const previews = JSON.parse(data.textContent ?? '{}') as Record<string, Preview>;
+  const ids = JSON.parse(data.textContent ?? '{}') as Record<string, string>;
+  const base = data.dataset['base'] ?? '/previews/';
+  const loaded = new Map<string, Promise<Preview | undefined>>();
+  const load = (id: string) => {
+    let preview = loaded.get(id);
+    if (!preview) {
+      preview = fetch(`${base}${id}.json`).then((response) => (response.ok ? (response.json() as Promise<Preview>) : undefined), () => undefined);
+      loaded.set(id, preview);
+    }
+    return preview;
+  };
 
   const card = document.createElement('div');
   card.id = 'link-preview-card';
@@ -21,12 +32,15 @@ export function initLinkPreviews(): void {
 
   let timer: number | undefined;
   let current: HTMLAnchorElement | undefined;
+  /** The link whose card is on its way (delay, fetch); moving away clears it. */
+  let pending: HTMLAnchorElement | undefined;
 
-  const previewFor = (link: HTMLAnchorElement): Preview | undefined =>
-    link.origin === location.origin && link.pathname !== location.pathname ? previews[link.pathname] : undefined;
+  const previewId = (link: HTMLAnchorElement): string | undefined =>
+    link.origin === location.origin && link.pathname !== location.pathname ? ids[link.pathname] : undefined;
 
   const hide = () => {
     window.clearTimeout(timer);
+    pending = undefined;
     card.hidden = true;
     current?.removeAttribute('aria-describedby');
     current = undefined;
@@ -52,10 +66,16 @@ export function initLinkPreviews(): void {
   const schedule = (event: Event) => {
     const link = (event.target as Element | null)?.closest?.('a[href]');
     if (!(link instanceof HTMLAnchorElement) || link === current) return;
-    const preview = previewFor(link);
-    if (!preview) return;
+    const id = previewId(link);
+    if (!id) return;
     hide();
-    timer = window.setTimeout(() => show(link, preview), DELAY_MS);
+    pending = link;
+    const preview = load(id);
+    timer = window.setTimeout(() => {
+      void preview.then((found) => {
+        if (found && pending === link) show(link, found);
+      });
+    }, DELAY_MS);
   };
 
   document.addEventListener('pointerover', (event) => {

@@ -200,6 +200,12 @@ describe('npm run build on broken content', { sequential: true }, () => {
       expect(result.output).toMatch(/Node v24\.\d+\.\d+/);
     });
 
+    it('indexes with the extended Pagefind (Chinese segmentation), 1.6 or later', () => {
+      expect(result.output).toMatch(/Running Pagefind v1\.(?:[6-9]|\d{2,})\.\d+ \(Extended\)/);
+      expect(result.output).toMatch(/Discovered 1 language: zh-cn/);
+      expect(result.output).toMatch(/Indexed [1-9]\d* filters?/);
+    });
+
     it('writes the pages and the search index, without the draft', () => {
       for (const page of ['index.html', 'alpha/index.html', 'alpha/gfm/index.html', 'beta/index.html', 'beta/links/index.html']) {
         expect(fs.existsSync(path.join(site.out, page)), page).toBe(true);
@@ -230,6 +236,34 @@ describe('npm run build on broken content', { sequential: true }, () => {
       expect(fs.existsSync(path.join(site.out, 'alpha', 'draft-note'))).toBe(false);
       expect(fs.readFileSync(path.join(site.out, 'rss.xml'), 'utf8')).not.toContain('草稿笔记');
       expect(fs.readFileSync(path.join(site.out, 'sitemap-0.xml'), 'utf8')).not.toContain('draft-note');
+    });
+  });
+
+  describe('(h) raw HTML with a script and an inline handler', () => {
+    const site = copyFixture();
+    const file = note(site, 'beta/raw-html.md');
+    let result: BuildResult;
+    beforeAll(() => {
+      fs.writeFileSync(
+        file,
+        [
+          frontMatter('原始 HTML'), // lines 1–7
+          '<button type="button" onclick="go()">按钮</button>', // 8
+          '',
+          '<script>console.log(1)</script>', // 10
+          '',
+        ].join('\n'),
+      );
+      result = build(site);
+    }, BUILD_TIMEOUT);
+
+    it('still builds, warning with file:line for each', () => {
+      expect(result.status).toBe(0);
+      expect(result.output).toContain('Raw HTML with scripts (2):');
+      const lines = result.output.split('\n').map((line) => line.trim());
+      expect(lines).toContain(`${shown(file)}:8 → onclick= (inline event handler: the CSP blocks it)`);
+      expect(lines).toContain(`${shown(file)}:10 → <script> (inline script: the CSP blocks it)`);
+      expect(fs.existsSync(path.join(site.out, 'beta', 'raw-html', 'index.html'))).toBe(true);
     });
   });
 

@@ -4,7 +4,9 @@ import { test as base, expect } from '@playwright/test';
  * Every page of every test: no console error and no request to anything but the local server.
  * Requests elsewhere are aborted (the site must work on an intranet) and fail the test.
  */
-export const test = base.extend<{ guard: void }>({
+export const test = base.extend<{ guard: void; siteURL: string | undefined }>({
+  /** Where the site was built to live (`SITE` + `BASE`), when it is served elsewhere (nginx projects). */
+  siteURL: [undefined, { option: true }],
   guard: [
     async ({ page, baseURL }, use) => {
       const origin = new URL(baseURL ?? 'http://127.0.0.1/').origin;

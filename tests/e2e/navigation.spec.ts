@@ -90,8 +90,8 @@ test('an unknown address shows the 404 page', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('笔记库');
 });
 
-test('feed and sitemap list every published note with the base path', async ({ page, baseURL }) => {
-  const base = new URL(baseURL!);
+test('feed and sitemap list every published note with the base path', async ({ page, baseURL, siteURL }) => {
+  const base = new URL(siteURL ?? baseURL!);
   const feed = await (await page.request.get('rss.xml')).text();
   for (const note of notes.filter((n) => !n.hub)) {
     expect(feed).toContain(`${base.origin}${base.pathname}${notePath(note.id)}`);

@@ -8,7 +8,7 @@ import { frontMatter, removeDir, writeNotes } from './temp-notes';
 const NOTES = path.resolve('/srv/kb/notes');
 
 function note(id: string, slugs: string[] = [], draft = false): CorpusNote {
-  return { id, file: path.join(NOTES, `${id}.md`), title: id, draft, slugs: new Set(slugs), links: [], fences: [], excerpt: '' };
+  return { id, file: path.join(NOTES, `${id}.md`), title: id, draft, slugs: new Set(slugs), links: [], fences: [], html: [], excerpt: '' };
 }
 
 const corpus: Corpus = {

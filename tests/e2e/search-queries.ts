@@ -1,0 +1,45 @@
+/**
+ * What readers type, and the note each query must bring up. `top: 1` means ranked first;
+ * `top: 3` where two notes are equally right (named in `why`).
+ */
+export interface QueryCase { query: string; expect: string | string[]; top: 1 | 3; why?: string }
+
+export const queryTable: QueryCase[] = [
+  // Chinese words and phrases
+  { query: '分区', expect: ['kafka/overview', 'kafka/partition-storage'], top: 3, why: 'the overview defines partitions, partition-storage is about them; producer and consumer-groups use the word as often' },
+  { query: '守护进程', expect: 'process-supervision/supervisord-vs-systemd', top: 3, why: 'the topic hub and the restart note use the word as much' },
+  { query: '堆内存', expect: 'jvm/runtime-data-areas', top: 1 },
+  { query: '副本', expect: 'kafka/replication', top: 1 },
+  { query: '高水位', expect: 'kafka/replication', top: 1 },
+  { query: '零拷贝', expect: 'kafka/overview', top: 1 },
+  { query: '稀疏索引', expect: 'kafka/partition-storage', top: 1 },
+  { query: '幂等', expect: 'kafka/producer', top: 1 },
+  { query: '再均衡', expect: 'kafka/consumer-groups', top: 1 },
+  { query: '模板单元', expect: 'process-supervision/systemd-instances', top: 1 },
+  { query: '反向代理', expect: 'nginx/reverse-proxy', top: 1 },
+  { query: '直接内存', expect: 'jvm/oom-errors', top: 3, why: 'runtime-data-areas describes the area, oom-errors its error' },
+  { query: '马拉松', expect: 'career/career-marathon', top: 1 },
+  { query: '外企', expect: 'career/what-you-want', top: 1 },
+  // a prefix: 消费 must find the notes about 消费者
+  { query: '消费', expect: 'kafka/consumer-groups', top: 1 },
+  // Traditional characters find the Simplified notes
+  { query: '守護進程', expect: 'process-supervision/supervisord-vs-systemd', top: 3, why: 'as 守护进程' },
+  // English terms
+  { query: 'ISR', expect: 'kafka/replication', top: 1 },
+  { query: 'consumer group', expect: 'kafka/consumer-groups', top: 1 },
+  { query: 'KRaft', expect: 'kafka/zookeeper-kraft', top: 1 },
+  { query: 'ZooKeeper', expect: 'kafka/zookeeper-kraft', top: 1 },
+  { query: 'sendfile', expect: 'kafka/overview', top: 1 },
+  { query: 'Metaspace', expect: 'jvm/oom-errors', top: 3, why: 'runtime-data-areas explains Metaspace, oom-errors its error' },
+  { query: 'StackOverflowError', expect: 'jvm/oom-errors', top: 3, why: 'runtime-data-areas explains the stack error too' },
+  // config keys
+  { query: 'Restart=always', expect: 'process-supervision/systemd-restart', top: 1 },
+  { query: 'StartLimitBurst', expect: 'process-supervision/systemd-restart', top: 1 },
+  { query: '-Xmx', expect: 'jvm/oom-errors', top: 3, why: 'runtime-data-areas maps -Xmx to the heap too' },
+  { query: 'ip_hash', expect: 'nginx/ip-hash-troubleshooting', top: 1 },
+  { query: 'proxy_pass', expect: 'nginx/reverse-proxy', top: 1 },
+  { query: 'min.insync.replicas', expect: 'kafka/replication', top: 1 },
+  { query: 'linger.ms', expect: 'kafka/producer', top: 1 },
+  { query: 'numprocs', expect: 'process-supervision/supervisord-vs-systemd', top: 3, why: 'systemd-instances compares numprocs with templates' },
+  { query: 'set_real_ip_from', expect: 'nginx/ip-hash-troubleshooting', top: 1 },
+];

@@ -1,0 +1,123 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+import { notePath } from './site-map';
+
+const isSearchFile = (url: string) => /\/pagefind\/|\/search\/|opencc|dialog/i.test(new URL(url).pathname) && !/\/search\/$/.test(new URL(url).pathname);
+
+test('a note page read without opening search requests no Pagefind or search file', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
+  await page.goto(notePath('kafka/replication'));
+  await page.mouse.wheel(0, 2000);
+  await page.waitForLoadState('networkidle');
+  expect(requested.filter(isSearchFile)).toEqual([]);
+});
+
+test('/ and Ctrl+K open the dialog; arrows and Enter open a result that shows highlighted terms', async ({ page }) => {
+  await page.goto(notePath('jvm/oom-errors'));
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: '搜索笔记' });
+  await expect(dialog).toBeVisible();
+  const input = dialog.getByRole('combobox', { name: '搜索笔记' });
+  await expect(input).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('link', { name: /搜索/ })).toBeFocused({ timeout: 1000 }).catch(() => undefined);
+
+  await page.keyboard.press('Control+k');
+  await expect(dialog).toBeVisible();
+  await input.fill('高水位');
+  const options = dialog.getByRole('listbox').getByRole('option');
+  await expect(options.first()).toContainText('Kafka 副本机制');
+  await expect(options.first().locator('mark').first()).toBeVisible();
+  await expect(options.first()).toContainText('Kafka');
+  await page.keyboard.press('ArrowDown');
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+  await expect(input).toHaveAttribute('aria-activedescendant', (await options.first().getAttribute('id'))!);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/kafka\/replication\/\?highlight=/);
+  const marks = page.locator('.prose mark.search-hit');
+  await expect(marks.first()).toHaveText('高水位');
+  await expect(marks.first()).toBeInViewport();
+});
+
+test('Escape closes the dialog and returns focus to the search button', async ({ page }) => {
+  await page.goto('./');
+  const button = page.locator('[data-search-open]');
+  await button.click();
+  const dialog = page.getByRole('dialog', { name: '搜索笔记' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(button).toBeFocused();
+});
+
+test('topic and tag filters narrow the results', async ({ page }) => {
+  await page.goto('./');
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: '搜索笔记' });
+  await dialog.getByRole('combobox', { name: '搜索笔记' }).fill('内存');
+  await expect(dialog.getByRole('listbox').getByRole('option').first()).toBeVisible();
+  await dialog.getByLabel('专题').selectOption('JVM 内存');
+  await expect(dialog.getByRole('listbox').getByRole('option').first()).toBeVisible();
+  for (const topic of await dialog.locator('.search-result__topic').allTextContents()) expect(topic).toBe('JVM 内存');
+  await dialog.getByLabel('专题').selectOption('');
+  await dialog.getByLabel('标签').selectOption('Kafka');
+  await expect(dialog.getByRole('listbox').getByRole('option').first()).toBeVisible();
+  for (const option of await dialog.getByRole('listbox').getByRole('option').all()) await expect(option.locator('.search-result__tag')).toContainText(['#Kafka']);
+});
+
+test('the dialog is accessible (axe) and links to the search page', async ({ page }) => {
+  await page.goto('./');
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: '搜索笔记' });
+  await dialog.getByRole('combobox', { name: '搜索笔记' }).fill('ISR');
+  await expect(dialog.getByRole('listbox').getByRole('option').first()).toBeVisible();
+  const results = await new AxeBuilder({ page }).include('.search-dialog').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+  await dialog.getByRole('link', { name: '在搜索页查看全部结果' }).click();
+  await expect(page).toHaveURL(/\/search\/\?q=ISR$/);
+  await expect(page.locator('[data-search-results] .search-result__title').first()).toHaveText(/副本机制/);
+});
+
+test('/search/?q=ip_hash lists the nginx note, and typing updates the address', async ({ page }) => {
+  await page.goto('search/?q=ip_hash');
+  const first = page.locator('[data-search-results] .search-result__title').first();
+  await expect(first).toContainText('ip_hash');
+  await expect(first).toHaveAttribute('href', /\/nginx\/ip-hash-troubleshooting\/\?highlight=ip_hash/);
+  await page.getByRole('searchbox', { name: '搜索笔记' }).fill('KRaft');
+  await expect(page).toHaveURL(/\/search\/\?q=KRaft$/);
+  await expect(first).toContainText('KRaft');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+});
+
+test('a query is text, never HTML: nothing in it executes', async ({ page }) => {
+  await page.addInitScript(() => { (window as unknown as { pwned: boolean }).pwned = false; });
+  const evil = '<img src=x onerror="window.pwned=true">';
+  await page.goto(`search/?q=${encodeURIComponent(evil)}`);
+  await expect(page.locator('[data-search-status]')).toContainText(evil);
+  await expect(page.getByRole('searchbox')).toHaveValue(evil);
+  expect(await page.locator('main img').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { pwned: boolean }).pwned)).toBe(false);
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: '搜索笔记' }).fill(evil);
+  await expect(page.locator('.search-dialog [role="status"]')).toContainText(evil);
+  expect(await page.locator('.search-dialog img').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { pwned: boolean }).pwned)).toBe(false);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the search page says search needs JavaScript and offers the indexes', async ({ page }) => {
+    await page.goto('search/?q=kafka');
+    await expect(page.getByText('搜索需要 JavaScript')).toBeVisible();
+    await page.getByRole('link', { name: '全部标签' }).first().click();
+    await expect(page).toHaveURL(/\/tags\/$/);
+  });
+  test('the header search button leads to the search page', async ({ page }) => {
+    await page.goto('./');
+    await page.locator('[data-search-open]').click();
+    await expect(page).toHaveURL(/\/search\/$/);
+  });
+});
