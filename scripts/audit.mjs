@@ -75,7 +75,7 @@ try {
     }
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   server.stop();
 }
 

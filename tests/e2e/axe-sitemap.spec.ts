@@ -28,7 +28,7 @@ async function sitemapPaths(request: APIRequestContext, baseURL: string): Promis
 
 for (const theme of ['light', 'dark'] as const) {
   test(`axe: every page in the sitemap has no WCAG 2.2 AA violations in the ${theme} theme`, async ({ page, request, baseURL }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(600_000);
     const paths = await sitemapPaths(request, baseURL!);
     expect(paths.length, 'pages in the sitemap').toBeGreaterThan(10);
     await page.emulateMedia({ colorScheme: theme });

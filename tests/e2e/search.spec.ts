@@ -38,7 +38,17 @@ test('/ and Ctrl+K open the dialog; arrows and Enter open a result that shows hi
   await expect(page).toHaveURL(/\/kafka\/replication\/\?highlight=/);
   const marks = page.locator('.prose mark.search-hit');
   await expect(marks.first()).toHaveText('高水位');
-  await expect(marks.first()).toBeInViewport();
+  // The page scrolls to the first mark of the section the result points at.
+  await expect
+    .poll(() =>
+      marks.evaluateAll((all) =>
+        all.some((mark) => {
+          const box = mark.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= window.innerHeight;
+        }),
+      ),
+    )
+    .toBe(true);
 });
 
 test('Escape closes the dialog and returns focus to the search button', async ({ page }) => {
@@ -58,13 +68,17 @@ test('topic and tag filters narrow the results', async ({ page }) => {
   const dialog = page.getByRole('dialog', { name: '搜索笔记' });
   await dialog.getByRole('combobox', { name: '搜索笔记' }).fill('内存');
   await expect(dialog.getByRole('listbox').getByRole('option').first()).toBeVisible();
+  const topics = () => dialog.locator('.search-result__topic').allTextContents();
+  expect(new Set(await topics()).size).toBeGreaterThan(1);
   await dialog.getByLabel('专题').selectOption('JVM 内存');
-  await expect(dialog.getByRole('listbox').getByRole('option').first()).toBeVisible();
-  for (const topic of await dialog.locator('.search-result__topic').allTextContents()) expect(topic).toBe('JVM 内存');
+  await expect.poll(async () => [...new Set(await topics())]).toEqual(['JVM 内存']);
   await dialog.getByLabel('专题').selectOption('');
   await dialog.getByLabel('标签').selectOption('Kafka');
-  await expect(dialog.getByRole('listbox').getByRole('option').first()).toBeVisible();
-  for (const option of await dialog.getByRole('listbox').getByRole('option').all()) await expect(option.locator('.search-result__tag')).toContainText(['#Kafka']);
+  const tagged = () =>
+    dialog.getByRole('listbox').getByRole('option').evaluateAll((options) =>
+      options.every((option) => [...option.querySelectorAll('.search-result__tag')].some((tag) => tag.textContent === '#Kafka')),
+    );
+  await expect.poll(async () => (await dialog.getByRole('listbox').getByRole('option').count()) > 0 && (await tagged())).toBe(true);
 });
 
 test('the dialog is accessible (axe) and links to the search page', async ({ page }) => {
