@@ -1,4 +1,5 @@
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Root, RootContent } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -9,12 +10,12 @@ import { rehypeScrollableTables } from '../../src/markdown/rehype-scrollable-tab
 /** Markdown → hast (GFM tables), then the plugin. */
 function render(markdown: string): Root {
   const processor = unified().use(remarkParse).use(remarkGfm);
-  const tree = toHast(processor.runSync(processor.parse(markdown))) as Root;
+  const tree = toHast(processor.runSync(processor.parse(markdown)) as MdastRoot) as Root;
   rehypeScrollableTables({ label: (columns: string) => (columns ? `表格：${columns}` : '表格') })(tree);
   return tree;
 }
 
-const elements = (nodes: (Root | ElementContent)[]): Element[] =>
+const elements = (nodes: (Root | RootContent)[]): Element[] =>
   nodes.flatMap((node) => [...(node.type === 'element' ? [node] : []), ...('children' in node ? elements(node.children) : [])]);
 
 describe('rehypeScrollableTables', () => {

@@ -13,8 +13,8 @@ describe('sitemapLastmod', () => {
   const serialize = sitemapLastmod(dir, 'https://example.com', '/kb/');
 
   it('dates a note page by its last change and a topic page by its hub', () => {
-    expect(serialize({ url: 'https://example.com/kb/kafka/replication/' }).lastmod).toBe('2026-03-05T00:00:00.000Z');
-    expect(serialize({ url: 'https://example.com/kb/kafka/' }).lastmod).toBe('2026-01-01T00:00:00.000Z');
+    expect(serialize<{ url: string; lastmod?: string }>({ url: 'https://example.com/kb/kafka/replication/' }).lastmod).toBe('2026-03-05T00:00:00.000Z');
+    expect(serialize<{ url: string; lastmod?: string }>({ url: 'https://example.com/kb/kafka/' }).lastmod).toBe('2026-01-01T00:00:00.000Z');
   });
 
   it('leaves pages that are not notes as they are', () => {
