@@ -55,7 +55,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   security: { csp: astroCsp },
   // Pages show drafts exactly when the Markdown plugins do: in `astro dev`, never in a build.
-  vite: { define: { __SHOW_DRAFTS__: JSON.stringify(isDev) }, build: { assetsInlineLimit: 0 } },
+  vite: { define: { __SHOW_DRAFTS__: JSON.stringify(isDev) }, build: { assetsInlineLimit: 0, modulePreload: false } },
   integrations: [nodeVersionCheck(), contentCheck(noteLinks), devSearchIndex(process.env.OUT_DIR || 'dist'), sitemap({ serialize: sitemapLastmod(noteLinks.notesDir, site, base) }), codePaletteStylesheet(palette)],
   markdown: {
     processor: unified({

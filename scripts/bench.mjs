@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { timeHighlighting } from './bench-highlight.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url)); // npm runs us from anywhere; the build runs here
 const arg = process.argv[2] ?? process.env.BENCH_NOTES ?? '1000';
@@ -225,6 +226,7 @@ if (result.code !== 0) {
   process.exit(1);
 }
 
+const highlighting = await timeHighlighting(path.join(contentDir, 'notes'));
 const [site, search, pageNote] = [du(outDir), du(path.join(outDir, 'pagefind')), notes[Math.min(1, count - 1)]];
 const [page, files] = [pageWeight(outDir, `/${pageNote.id}/`), count + TOPICS.length];
 const [bytes, mib] = [(n) => `${n.toLocaleString('en-US')} B`, (n) => `${(n / 1048576).toFixed(2)} MiB`];
@@ -235,6 +237,7 @@ line('wall time', `${result.seconds.toFixed(2)} s (npm run build: astro build + 
 const astroSays = /\d+ page\(s\) built in [\d.]+m?s/.exec(result.output.replace(/\x1b\[[\d;]*m/g, ''))?.[0]; // cross-checks the split
 if (astroSays) line('  astro reports', astroSays);
 if (result.pagefindSeconds) line('  of which pagefind', `~${result.pagefindSeconds.toFixed(2)} s (from first sighting, ±0.1 s)`);
+line('  highlighting (Shiki)', `${highlighting.highlightMs.toFixed(0)} ms for ${highlighting.blocks} blocks (${(highlighting.highlightMs / highlighting.blocks).toFixed(2)} ms/block, ${((highlighting.highlightMs / 1000 / result.seconds) * 100).toFixed(1)} % of wall time; +${highlighting.setupMs.toFixed(0)} ms to load grammars and themes)`);
 line('throughput', `${(files / result.seconds).toFixed(1)} notes/s (${files} .md files)`);
 line('peak RSS, process tree', `${mib(result.peak)} (sum of VmRSS, sampled every 100 ms)`);
 line('output total', `${bytes(site.bytes)} (${mib(site.bytes)}), ${site.files} files`);

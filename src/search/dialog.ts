@@ -1,4 +1,6 @@
 import { zhCN as t } from '../lib/i18n';
+import { loadStylesheet } from '../scripts/stylesheet';
+import searchStyles from '../styles/search.css?url';
 import { latestOnly } from './debounce';
 import { availableFilters, searchNotes, type SearchFilters, type SearchResult } from './query';
 import { resultParts, statusText } from './render';
@@ -9,7 +11,8 @@ import { resultParts, statusText } from './render';
  */
 let dialog: HTMLDialogElement | undefined;
 
-export function openSearchDialog(base: string, opener: HTMLElement): void {
+export async function openSearchDialog(base: string, opener: HTMLElement): Promise<void> {
+  await loadStylesheet(searchStyles);
   dialog ??= buildDialog(base);
   if (!dialog.open) dialog.showModal();
   const input = dialog.querySelector<HTMLInputElement>('input')!;

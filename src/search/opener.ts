@@ -13,7 +13,7 @@ export function initSearchOpener(): void {
   const base = opener.dataset['base'] ?? '/';
   const open = async () => {
     const { openSearchDialog } = await import('./dialog');
-    openSearchDialog(base, opener);
+    await openSearchDialog(base, opener);
   };
   opener.addEventListener('click', (event) => {
     event.preventDefault();

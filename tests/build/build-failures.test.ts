@@ -114,6 +114,22 @@ describe('npm run build on broken content', { sequential: true }, () => {
     });
   });
 
+  describe('(i) a code block in a language the highlighter does not know', () => {
+    const site = copyFixture();
+    let result: BuildResult;
+    beforeAll(() => {
+      edit(note(site, 'beta/links.md'), (text) => text.replace('## 维基链接', '```nginxx\nserver {}\n```\n\n## 维基链接'));
+      result = build(site);
+    }, BUILD_TIMEOUT);
+
+    it('fails, naming file:line and the language (no silent plain-text fallback)', () => {
+      expect(result.status).not.toBe(0);
+      const fenceLine = fs.readFileSync(note(site, 'beta/links.md'), 'utf8').split('\n').indexOf('```nginxx') + 1;
+      expect(result.output).toMatch(new RegExp(`beta/links\\.md:${fenceLine} → \`\`\`nginxx \\(unknown language "nginxx"\\)`));
+      expect(fs.existsSync(path.join(site.out, 'index.html'))).toBe(false);
+    });
+  });
+
   describe('(c) broken links in two files', () => {
     const site = copyFixture();
     const relativeFile = note(site, 'beta/broken.md');

@@ -2,18 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { graphData, localGraphData } from '../../src/lib/graph-data';
-import type { Edge, LinkGraph } from '../../src/lib/link-graph';
+import { graphOf } from './graph-fixtures';
 
-function graphOf(ids: string[], links: [string, string][]): LinkGraph {
-  const outgoing = new Map<string, Edge[]>(ids.map((id) => [id, []]));
-  const incoming = new Map<string, Edge[]>(ids.map((id) => [id, []]));
-  for (const [from, to] of links) {
-    const edge = { from, to, context: '' };
-    outgoing.get(from)!.push(edge);
-    incoming.get(to)!.push(edge);
-  }
-  return { ids, outgoing, incoming };
-}
 
 const ids = ['k/index', 'k/a', 'k/b', 'j/c', 'j/d'];
 const graph = graphOf(ids, [
@@ -61,8 +51,8 @@ describe('localGraphData', () => {
   });
 });
 
-describe('graph palette in global.css', () => {
-  const css = fs.readFileSync(path.resolve('src/styles/global.css'), 'utf8');
+describe('graph palette in graph.css (against the page backgrounds of global.css)', () => {
+  const css = ['global', 'graph'].map((name) => fs.readFileSync(path.resolve(`src/styles/${name}.css`), 'utf8')).join('\n');
   const luminance = (hex: string) => {
     const [r, g, b] = [1, 3, 5].map((i) => {
       const c = parseInt(hex.slice(i, i + 2), 16) / 255;

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Edge, LinkGraph } from '../../src/lib/link-graph';
+import { graphOf } from './graph-fixtures';
 import { relatedNotes, type RelatedCandidate } from '../../src/lib/related';
 import { isHub } from '../../src/lib/topics';
 
-/** A link graph from `from → to` pairs, as buildLinkGraph would make it (contexts do not matter here). */
-function graphOf(ids: string[], links: [string, string][]): LinkGraph {
-  const outgoing = new Map<string, Edge[]>(ids.map((id) => [id, []]));
-  const incoming = new Map<string, Edge[]>(ids.map((id) => [id, []]));
-  for (const [from, to] of links) {
-    const edge = { from, to, context: '' };
-    outgoing.get(from)!.push(edge);
-    incoming.get(to)!.push(edge);
-  }
-  return { ids, outgoing, incoming };
-}
 
 const tagged = (entries: Record<string, string[]>): RelatedCandidate[] =>
   Object.entries(entries).map(([id, tags]) => ({ id, tags }));
