@@ -1,4 +1,4 @@
-import { queryTerms } from './rank';
+import { queryTerms, termPattern } from './rank';
 
 /**
  * On a note opened from a search result (`?highlight=分区`), marks every occurrence of the
@@ -8,7 +8,7 @@ export function highlightSearchTerms(query: string): void {
   const terms = queryTerms(query).filter((term) => term.length > 0);
   const body = document.querySelector('.prose');
   if (!body || terms.length === 0) return;
-  const pattern = new RegExp(terms.map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+  const pattern = termPattern(terms);
 
   const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
   const textNodes: Text[] = [];

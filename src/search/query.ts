@@ -1,5 +1,5 @@
 import { loadPagefind, type PagefindResultData } from './pagefind';
-import { rankHits, type MatchKind } from './rank';
+import { queryTerms, rankHits, type MatchKind } from './rank';
 import { toSimplified } from './traditional';
 
 export interface SearchFilters {
@@ -15,6 +15,8 @@ export interface SearchResult {
   /** Pagefind's excerpt: escaped text with <mark> around matched words. */
   excerpt: string;
   match: MatchKind;
+  /** The query's words, to mark whole in the excerpt. */
+  terms: string[];
 }
 
 export interface SearchResponse {
@@ -58,6 +60,7 @@ function toResult(data: PagefindResultData, query: string, match: MatchKind): Se
     tags: data.filters['tag'] ?? [],
     excerpt: section?.excerpt ?? data.excerpt,
     match,
+    terms: queryTerms(query),
   };
 }
 

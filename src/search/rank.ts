@@ -40,6 +40,11 @@ function relevance(ranked: { hit: Hit; occurrences: number }): number {
   return ranked.hit.score + Math.log1p(ranked.occurrences);
 }
 
+/** Matches any of the terms, case-insensitively: for marking them in excerpts and on the page. */
+export function termPattern(terms: readonly string[]): RegExp {
+  return new RegExp(terms.map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+}
+
 export function rankHits<T extends Hit>(query: string, hits: readonly T[]): RankedHit<T>[] {
   const terms = queryTerms(query);
   const phrase = terms.join(' ');
