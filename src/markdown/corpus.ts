@@ -11,7 +11,8 @@ import { parse as parseYaml } from 'yaml';
 import type { Corpus, CorpusFence, CorpusHtml, CorpusLink, CorpusNote } from '../lib/link-types';
 import { resolveWikiName } from '../lib/link-resolver';
 import { footnoteNumbering, headingText } from './heading-text';
-import { remarkWikilinks, wikilinkOf } from './remark-wikilinks';
+import { isExternalUrl, linkTarget } from './link-target';
+import { remarkWikilinks } from './remark-wikilinks';
 
 /**
  * Reads every note once per build: its headings (as the page will slug them) and every link it
@@ -91,19 +92,11 @@ function collectLinks(tree: Root): CorpusLink[] {
   visitParents(tree, 'link', (node: Link, ancestors: Nodes[]) => {
     const line = node.position?.start.line ?? 0;
     const context = sentenceAround(ancestors, node);
-    const wiki = wikilinkOf(node);
-    if (wiki) {
-      links.push({ kind: 'wiki', target: wiki.target, anchor: wiki.anchor, line, context });
-      return;
-    }
-    if (/^[a-z][a-z0-9+.-]*:/i.test(node.url) || node.url.startsWith('//')) return;
-    const hashAt = node.url.indexOf('#');
-    const target = decodeURIComponent(hashAt === -1 ? node.url : node.url.slice(0, hashAt));
-    const anchor = hashAt === -1 ? undefined : decodeURIComponent(node.url.slice(hashAt + 1));
-    links.push({ kind: 'relative', target, anchor, line, context });
+    const target = linkTarget(node);
+    if (target) links.push({ ...target, line, context });
   });
   visitParents(tree, 'image', (node) => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(node.url) || node.url.startsWith('//')) return;
+    if (isExternalUrl(node.url)) return;
     links.push({ kind: 'asset', target: decodeURIComponent(node.url), anchor: undefined, line: node.position?.start.line ?? 0, context: '' });
   });
   return links;

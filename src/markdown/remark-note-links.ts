@@ -7,6 +7,7 @@ import type { VFile } from 'vfile';
 import { resolveLink } from '../lib/link-resolver';
 import { notePath } from '../lib/paths';
 import { cachedCorpus, type CorpusOptions } from './corpus-cache';
+import { linkTarget } from './link-target';
 import { wikilinkOf } from './remark-wikilinks';
 
 export interface NoteLinkOptions extends CorpusOptions {
@@ -23,18 +24,10 @@ export function remarkNoteLinks(options: NoteLinkOptions) {
     const fromId = noteIdOf(options.notesDir, file.path);
     if (!fromId) return;
     visit(tree, 'link', (node: Link) => {
+      const written = linkTarget(node);
+      if (!written || !pointsAtNote(written)) return;
       const wiki = wikilinkOf(node);
-      let link;
-      if (wiki) {
-        link = { kind: 'wiki' as const, target: wiki.target, anchor: wiki.anchor, line: 0, context: '' };
-      } else {
-        if (/^[a-z][a-z0-9+.-]*:/i.test(node.url) || node.url.startsWith('//') || node.url.startsWith('/')) return;
-        const hashAt = node.url.indexOf('#');
-        const target = decodeURIComponent(hashAt === -1 ? node.url : node.url.slice(0, hashAt));
-        if (target !== '' && !target.endsWith('.md')) return; // assets stay as written
-        const anchor = hashAt === -1 ? undefined : decodeURIComponent(node.url.slice(hashAt + 1));
-        link = { kind: 'relative' as const, target, anchor, line: 0, context: '' };
-      }
+      const link = { ...written, line: 0, context: '' };
       const result = resolveLink(corpus, fromId, link, { includeDrafts: options.includeDrafts, fileExists: fs.existsSync });
       if (!result.ok || result.kind !== 'note') return;
       const samePage = result.id === fromId && link.target === '';
@@ -47,6 +40,11 @@ export function remarkNoteLinks(options: NoteLinkOptions) {
       }
     });
   };
+}
+
+/** Site paths (`/tags/`) and assets stay as written; notes, headings and wikilinks are rewritten. */
+function pointsAtNote(link: { kind: string; target: string }): boolean {
+  return link.kind === 'wiki' || link.target === '' || (!link.target.startsWith('/') && link.target.endsWith('.md'));
 }
 
 function noteIdOf(notesDir: string, filePath: string | undefined): string | undefined {
