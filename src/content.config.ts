@@ -2,8 +2,8 @@ import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { contentDir } from './lib/content-dir';
-import { normalizeTagId, readVocabularyIds } from './lib/vocabulary';
+import { contentDir } from './corpus/content-dir';
+import { normalizeTagId, readVocabularyIds } from './corpus/vocabulary';
 
 const root = contentDir();
 const tagsFile = path.relative(process.cwd(), path.join(root, 'tags.yaml'));

@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, resolveChromium } from '../scripts/browser.mjs';
-import { findNginx, nginxCommand, nginxSites } from '../scripts/nginx.mjs';
-import { outDir, testSites } from '../scripts/test-sites.mjs';
+import { chromiumArgs, resolveChromium } from './support/browser.mjs';
+import { findNginx, nginxCommand, nginxSites } from './support/nginx.mjs';
+import { outDir, testSites } from './support/test-sites.mjs';
 
 const executablePath = resolveChromium();
 const site = (name: keyof typeof testSites) => `http://127.0.0.1:${testSites[name].port}${testSites[name].base}`;
 const built = (name: keyof typeof testSites) => fs.existsSync(path.join(import.meta.dirname, '..', outDir(name)));
 // The same builds served by real nginx through deploy/nginx*.conf (`npm run test:e2e` installs nginx).
 const nginx = findNginx();
-if (!nginx) console.warn('nginx not found: the nginx projects are skipped (npm exec -- node scripts/nginx.mjs installs it)');
+if (!nginx) console.warn('nginx not found: the nginx projects are skipped (npm exec -- node tests/support/nginx.mjs installs it)');
 const nginxSite = (name: keyof typeof nginxSites) => `http://127.0.0.1:${nginxSites[name].port}${testSites[nginxSites[name].site].base}`;
 const nginxProjects = !nginx ? [] : [
   { name: 'nginx', use: { baseURL: nginxSite('root'), siteURL: site('root') }, testMatch: /(navigation|search[\w-]*|csp|nginx)\.spec/ },
@@ -41,7 +41,7 @@ export default defineConfig({
   webServer: Object.entries(testSites)
     .filter(([name]) => fs.existsSync(path.join(import.meta.dirname, '..', outDir(name))))
     .map(([name, s]) => ({
-    command: `node scripts/serve-static.mjs ${outDir(name)} ${s.base} ${s.port}`,
+    command: `node tests/support/serve-static.mjs ${outDir(name)} ${s.base} ${s.port}`,
     url: `http://127.0.0.1:${s.port}${s.base}`,
     cwd: '..',
     reuseExistingServer: !process.env['CI'],

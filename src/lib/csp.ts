@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AstroUserConfig } from 'astro';
-import { themeInitScript } from '../scripts/theme-init';
+import { themeInitScript } from './theme-init';
 
 /**
  * The site's one Content-Security-Policy. Astro writes it into every page's

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { graphData } from '../lib/graph-data';
-import { siteData } from '../lib/site-data';
+import { graphData } from '../corpus/graph-data';
+import { siteData } from '../corpus/site-data';
 import { noteUrl } from '../lib/urls';
 
 /** The whole note map for the graph page: `{ nodes: [{ id, title, topic, url }], edges: [{ source, target }] }`. */

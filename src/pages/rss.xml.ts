@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { t } from '../lib/i18n';
-import { siteData } from '../lib/site-data';
-import { isHub } from '../lib/topics';
+import { siteData } from '../corpus/site-data';
+import { isHub } from '../corpus/note-id';
 import { noteUrl } from '../lib/urls';
 
 export const GET: APIRoute = async ({ site }) => {

@@ -5,10 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { readVocabularyIds } from '../../src/lib/vocabulary';
+import { readVocabularyIds } from '../../src/corpus/vocabulary';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
-const script = path.join(repoRoot, 'scripts', 'new-note.mjs');
+const script = path.join(repoRoot, 'cli', 'new-note.mjs');
 const contentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'notes-kb-new-'));
 fs.cpSync(path.join(repoRoot, 'tests', 'fixtures', 'content'), contentDir, { recursive: true });
 const topics = (parse(fs.readFileSync(path.join(contentDir, 'topics.yaml'), 'utf8')) as { id: string }[]).map((t) => t.id);

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatReport, verifySnippets, type VerifyReport } from '../../scripts/verify-snippets/index.ts';
+import { formatReport, verifySnippets, type VerifyReport } from '../../cli/verify/index.ts';
 
 const TIMEOUT = 180_000;
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

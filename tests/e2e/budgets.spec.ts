@@ -17,7 +17,7 @@ const BUDGET = 25 * 1024;
 
 /**
  * Page scripts allowed on a note page, by the layout Astro names the chunk after: Base carries
- * src/scripts/site.ts (theme toggle, search opener), Note carries src/scripts/note-page.ts (TOC
+ * src/client/site.ts (theme toggle, search opener), Note carries src/client/note-page.ts (TOC
  * highlight, code copy/download, link previews, the local-graph opener).
  */
 const ALLOWED_SCRIPTS: [name: string, file: RegExp][] = [

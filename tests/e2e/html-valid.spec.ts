@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { HtmlValidate, type ConfigData } from 'html-validate';
-import { outDir } from '../../scripts/test-sites.mjs';
+import { outDir } from '../support/test-sites.mjs';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const siteDir = path.join(repoRoot, outDir('root'));
@@ -30,7 +30,7 @@ function htmlFiles(dir: string): string[] {
 }
 
 test('every page of the built site is valid HTML (html-validate:recommended)', async () => {
-  test.skip(!fs.existsSync(siteDir), `${outDir('root')} is not built: npm exec -- node scripts/build-test-sites.mjs root`);
+  test.skip(!fs.existsSync(siteDir), `${outDir('root')} is not built: npm exec -- node tests/support/build-test-sites.mjs root`);
   const validator = new HtmlValidate(config);
   const files = htmlFiles(siteDir);
   expect(files.length, 'HTML files in the built site').toBeGreaterThan(10);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { outDir } from '../../scripts/test-sites.mjs';
+import { outDir } from '../support/test-sites.mjs';
 import { headerPolicy } from '../../src/lib/csp';
 
 /** Runs on the nginx projects only: what deploy/nginx*.conf adds to the files of dist/. */

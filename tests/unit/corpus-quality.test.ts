@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { resolveLink } from '../../src/lib/link-resolver';
-import { readCorpus } from '../../src/markdown/corpus';
+import { resolveLink } from '../../src/corpus/resolve';
+import { readCorpus } from '../../src/corpus/read';
 
 /** The real notes, checked as a corpus: what every note must have to be worth sending a colleague. */
 const contentDir = path.resolve(import.meta.dirname, '../../content');

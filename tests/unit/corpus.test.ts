@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CorpusLink } from '../../src/lib/link-types';
-import { readCorpus } from '../../src/markdown/corpus';
+import type { CorpusLink } from '../../src/corpus/model';
+import { readCorpus } from '../../src/corpus/read';
 import { removeDir, writeNotes } from './temp-notes';
 
 const HEADINGS = `---

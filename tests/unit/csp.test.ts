@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { astroCsp, headerPolicy, themeInitHash } from '../../src/lib/csp';
-import { themeInitScript } from '../../src/scripts/theme-init';
+import { themeInitScript } from '../../src/lib/theme-init';
 
 const read = (file: string) => fs.readFileSync(file, 'utf8');
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { graphData, localGraphData } from '../../src/lib/graph-data';
+import { graphData, localGraphData } from '../../src/corpus/graph-data';
 import { graphOf } from './graph-fixtures';
 
 

@@ -1,4 +1,4 @@
-import type { Edge, LinkGraph } from '../../src/lib/link-graph';
+import type { Edge, LinkGraph } from '../../src/corpus/graph';
 
 /** A link graph from `from → to` pairs, as buildLinkGraph would make it (contexts do not matter here). */
 export function graphOf(ids: string[], links: [string, string][]): LinkGraph {

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findScriptInHtml } from '../../src/lib/html-warnings';
-import { formatProblems } from '../../src/lib/link-checker';
-import { readCorpus } from '../../src/markdown/corpus';
+import { findScriptInHtml } from '../../src/corpus/checks/raw-html';
+import { formatProblems } from '../../src/corpus/checks/links';
+import { readCorpus } from '../../src/corpus/read';
 import { removeDir, writeNotes } from './temp-notes';
 
 // Line numbers are those of the file, front matter included.

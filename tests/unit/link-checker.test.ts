@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkLinks, formatProblems, type LinkProblem } from '../../src/lib/link-checker';
-import { readCorpus } from '../../src/markdown/corpus';
+import { checkLinks, formatProblems, type LinkProblem } from '../../src/corpus/checks/links';
+import { readCorpus } from '../../src/corpus/read';
 import { removeDir, writeNotes } from './temp-notes';
 
 // Line numbers are those of the file, front matter included (the checker reports them that way).

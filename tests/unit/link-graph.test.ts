@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildLinkGraph, neighbourIds, type LinkGraph } from '../../src/lib/link-graph';
-import { readCorpus } from '../../src/markdown/corpus';
+import { buildLinkGraph, neighbourIds, type LinkGraph } from '../../src/corpus/graph';
+import { readCorpus } from '../../src/corpus/read';
 import { frontMatter, removeDir, writeNotes } from './temp-notes';
 
 const NOTES = {

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { resolveLink, resolveWikiName, type ResolveOptions } from '../../src/lib/link-resolver';
-import type { Corpus, CorpusLink, CorpusNote } from '../../src/lib/link-types';
-import { readCorpus } from '../../src/markdown/corpus';
+import { resolveLink, resolveWikiName, type ResolveOptions } from '../../src/corpus/resolve';
+import type { Corpus, CorpusLink, CorpusNote } from '../../src/corpus/model';
+import { readCorpus } from '../../src/corpus/read';
 import { frontMatter, removeDir, writeNotes } from './temp-notes';
 
 const NOTES = path.resolve('/srv/kb/notes');

@@ -5,7 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { rehypeScrollableTables } from '../../src/markdown/rehype-scrollable-tables';
+import { rehypeScrollableTables } from '../../src/integrations/notes/rehype-scrollable-tables';
 
 /** Markdown → hast (GFM tables), then the plugin. */
 function render(markdown: string): Root {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { graphOf } from './graph-fixtures';
-import { relatedNotes, type RelatedCandidate } from '../../src/lib/related';
-import { isHub } from '../../src/lib/topics';
+import { relatedNotes, type RelatedCandidate } from '../../src/corpus/related';
+import { isHub } from '../../src/corpus/note-id';
 
 
 const tagged = (entries: Record<string, string[]>): RelatedCandidate[] =>

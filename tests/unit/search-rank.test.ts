@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryTerms, rankHits, termPattern } from '../../src/search/rank';
+import { queryTerms, rankHits, termPattern } from '../../src/client/search/rank';
 
 const hit = (id: string, score: number, title: string, text: string) => ({ id, score, title, text });
 const order = (query: string, hits: ReturnType<typeof hit>[]) => rankHits(query, hits).map((r) => `${r.hit.id}:${r.match}`);

@@ -1,13 +1,13 @@
 import { codeToHast, hastToHtml as toHtml, type BundledLanguage } from 'shiki';
 import { describe, expect, it } from 'vitest';
-import { readCorpus } from '../../src/markdown/corpus';
+import { readCorpus } from '../../src/corpus/read';
 import {
   codePalette,
   declarationClass,
   normalizeDeclaration,
   paletteFromDeclarations,
   transformerStyleClasses,
-} from '../../src/markdown/shiki-style-classes';
+} from '../../src/integrations/code-blocks/palette';
 
 const themes = { light: 'github-light-default', dark: 'github-dark-default' } as const;
 const palette = await codePalette(themes);

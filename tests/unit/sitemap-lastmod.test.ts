@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { sitemapLastmod } from '../../src/lib/sitemap-lastmod';
+import { sitemapLastmod } from '../../src/corpus/sitemap-lastmod';
 import { removeDir, writeNotes } from './temp-notes';
 
 // A temp folder is outside any repository: no git dates, so the front matter decides.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byReadingOrder, byRecency, isHub, lastChanged, neighbours, topicOf, type NoteLike } from '../../src/lib/topics';
+import { byReadingOrder, byRecency, isHub, lastChanged, neighbours, topicOf, type NoteLike } from '../../src/corpus/note-id';
 
 function note(id: string, title: string, extra: Partial<NoteLike['data']> = {}): NoteLike {
   return { id, data: { title, date: new Date('2026-01-01'), ...extra } };

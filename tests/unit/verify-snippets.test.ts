@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { extractSnippets, snippetHash } from '../../scripts/verify-snippets/index.ts';
-import { kafkaVersion, parseProperties, scopeOf, valueProblem } from '../../scripts/verify-snippets/kafka-properties.ts';
-import { detectContext, rewriteForCheck, wrapNginx } from '../../scripts/verify-snippets/nginx.ts';
-import { sessionCommands } from '../../scripts/verify-snippets/shell.ts';
-import { mapForCheck } from '../../scripts/verify-snippets/supervisord.ts';
-import { stubExecutables, unitLayout } from '../../scripts/verify-snippets/systemd.ts';
-import type { Snippet } from '../../scripts/verify-snippets/types.ts';
-import { parseFenceMeta } from '../../src/markdown/fence-meta';
+import { extractSnippets, snippetHash } from '../../cli/verify/index.ts';
+import { kafkaVersion, parseProperties, scopeOf, valueProblem } from '../../cli/verify/kafka-properties.ts';
+import { detectContext, rewriteForCheck, wrapNginx } from '../../cli/verify/nginx.ts';
+import { sessionCommands } from '../../cli/verify/shell.ts';
+import { mapForCheck } from '../../cli/verify/supervisord.ts';
+import { stubExecutables, unitLayout } from '../../cli/verify/systemd.ts';
+import type { Snippet } from '../../cli/verify/types.ts';
+import { parseFenceMeta } from '../../src/integrations/code-blocks/fence-meta';
 import { frontMatter, removeDir, writeNotes } from './temp-notes';
 
 const made: string[] = [];

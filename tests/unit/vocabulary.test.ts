@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { byCountThenName } from '../../src/lib/tags';
-import { normalizeTagId, readVocabularyIds } from '../../src/lib/vocabulary';
+import { normalizeTagId, readVocabularyIds } from '../../src/corpus/vocabulary';
 import { removeDir, writeNotes } from './temp-notes';
 
 describe('normalizeTagId', () => {

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { localGraphData } from '../../lib/graph-data';
-import { siteData } from '../../lib/site-data';
+import { localGraphData } from '../../corpus/graph-data';
+import { siteData } from '../../corpus/site-data';
 import { noteUrl } from '../../lib/urls';
 
 /**

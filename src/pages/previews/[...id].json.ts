@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { siteData } from '../../lib/site-data';
+import { siteData } from '../../corpus/site-data';
 
 /**
  * One small file per note, `previews/kafka/replication.json`: what a link preview shows. Pages

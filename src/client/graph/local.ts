@@ -1,0 +1,30 @@
+/**
+ * The local graph of a note page: the note and its neighbours, from `local-graph/<id>.json`.
+ * Loaded with import() only when the reader opens the <details>, so d3 costs nothing otherwise.
+ */
+import graphStyles from '../../styles/graph.css?url';
+import { loadStylesheet } from '../util/stylesheet';
+import type { GraphData } from '../../corpus/graph-data';
+import { layoutGraph } from './layout';
+import { paletteSlot, renderGraph } from './render';
+
+export async function renderLocalGraph(details: HTMLElement): Promise<void> {
+  const canvas = details.querySelector<HTMLElement>('[data-graph-canvas]');
+  const source = details.dataset['src'];
+  if (!canvas || !source) return;
+  const [response] = await Promise.all([fetch(source), loadStylesheet(graphStyles)]);
+  if (!response.ok) throw new Error(`${source}: ${response.status}`);
+  const data = (await response.json()) as GraphData;
+  const topics = JSON.parse(details.dataset['topics'] ?? '[]') as string[];
+  const layout = await layoutGraph(data, { groups: data.nodes.map((n) => paletteSlot(topics, n.topic)), centre: 0 });
+  const current = data.nodes[0]?.id;
+  renderGraph(canvas, data, layout, {
+    topics,
+    label: canvas.dataset['label'] ?? '',
+    // A hub's neighbourhood can be a whole topic: past a few dozen titles, names show on hover.
+    labels: data.nodes.length <= 30 ? 'all' : 'hubs',
+    zoomable: false,
+    ...(current ? { current } : {}),
+  });
+  details.dataset['state'] = 'ready';
+}

@@ -1,0 +1,126 @@
+import { zhCN as t } from '../../lib/i18n';
+import { loadStylesheet } from '../util/stylesheet';
+import searchStyles from '../../styles/search.css?url';
+import { latestOnly } from '../util/debounce';
+import { availableFilters, searchNotes, type SearchFilters, type SearchResult } from './query';
+import { resultParts, statusText } from './render';
+
+/**
+ * The search dialog: a combobox input, topic and tag filters, and a listbox of results.
+ * ↑/↓ move through the results, Enter opens one, Escape closes and returns focus (native <dialog>).
+ */
+let dialog: HTMLDialogElement | undefined;
+
+export async function openSearchDialog(base: string, opener: HTMLElement): Promise<void> {
+  await loadStylesheet(searchStyles);
+  dialog ??= buildDialog(base);
+  if (!dialog.open) dialog.showModal();
+  const input = dialog.querySelector<HTMLInputElement>('input')!;
+  input.focus();
+  input.select();
+  opener.setAttribute('aria-expanded', 'true');
+  dialog.addEventListener('close', () => opener.setAttribute('aria-expanded', 'false'), { once: true });
+}
+
+function buildDialog(base: string): HTMLDialogElement {
+  const root = document.createElement('dialog');
+  root.className = 'search-dialog';
+  root.setAttribute('aria-label', t.searchTitle);
+  root.innerHTML = `
+    <div class="search-box">
+      <input type="search" role="combobox" aria-autocomplete="list" aria-expanded="false"
+        aria-controls="search-listbox" autocomplete="off" spellcheck="false" enterkeyhint="search">
+      <button type="button" class="icon-button" data-close></button>
+    </div>
+    <div class="search-filters">
+      <label><span></span> <select data-filter="topic"></select></label>
+      <label><span></span> <select data-filter="tag"></select></label>
+    </div>
+    <p class="search-status" role="status"></p>
+    <ul id="search-listbox" role="listbox" class="search-options"></ul>
+    <p class="search-footer"><a data-see-all></a></p>`;
+  const input = root.querySelector('input')!;
+  input.setAttribute('aria-label', t.searchLabel);
+  input.placeholder = t.searchPlaceholder;
+  const close = root.querySelector<HTMLButtonElement>('[data-close]')!;
+  close.textContent = t.searchClose;
+  close.addEventListener('click', () => root.close());
+  const [topicLabel, tagLabel] = root.querySelectorAll('.search-filters span');
+  topicLabel!.textContent = t.topics;
+  tagLabel!.textContent = t.tags;
+  const listbox = root.querySelector<HTMLUListElement>('[role="listbox"]')!;
+  listbox.setAttribute('aria-label', t.searchResults);
+  const status = root.querySelector<HTMLElement>('[role="status"]')!;
+  const seeAll = root.querySelector<HTMLAnchorElement>('[data-see-all]')!;
+  seeAll.textContent = t.searchSeeAll;
+  const selects = [...root.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
+
+  let results: SearchResult[] = [];
+  let active = -1;
+
+  const filters = (): SearchFilters => ({
+    topic: selects.find((s) => s.dataset['filter'] === 'topic')?.value || undefined,
+    tag: selects.find((s) => s.dataset['filter'] === 'tag')?.value || undefined,
+  });
+
+  const setActive = (index: number) => {
+    const options = [...listbox.children] as HTMLElement[];
+    active = options.length === 0 ? -1 : (index + options.length) % options.length;
+    options.forEach((option, i) => option.setAttribute('aria-selected', String(i === active)));
+    const current = options[active];
+    if (current) {
+      input.setAttribute('aria-activedescendant', current.id);
+      current.scrollIntoView({ block: 'nearest' });
+    } else input.removeAttribute('aria-activedescendant');
+  };
+
+  const render = ({ query, results: found }: { query: string; results: SearchResult[] }) => {
+    results = found;
+    listbox.replaceChildren(
+      ...found.map((result, index) => {
+        const option = document.createElement('li');
+        option.id = `search-option-${index}`;
+        option.setAttribute('role', 'option');
+        option.setAttribute('aria-selected', 'false');
+        option.className = `search-result${result.match === 'partial' ? ' search-result--partial' : ''}`;
+        option.append(...resultParts(result, 'span'));
+        option.addEventListener('click', () => location.assign(result.url));
+        return option;
+      }),
+    );
+    input.setAttribute('aria-expanded', String(found.length > 0));
+    status.textContent = statusText(query, found);
+    active = -1;
+    input.removeAttribute('aria-activedescendant');
+    const params = new URLSearchParams({ q: input.value.trim(), ...definedEntries({ ...filters() }) });
+    seeAll.href = `${base}search/?${params}`;
+  };
+
+  const update = latestOnly((query: string, chosen: SearchFilters) => searchNotes(base, query, chosen), render);
+  input.addEventListener('input', () => update(input.value, filters()));
+  for (const select of selects) select.addEventListener('change', () => update(input.value, filters()));
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const chosen = results[active] ?? results[0];
+      if (chosen) location.assign(chosen.url);
+    }
+  });
+
+  void availableFilters(base).then(({ topic, tag }) => {
+    for (const select of selects) {
+      const values = select.dataset['filter'] === 'topic' ? topic : tag;
+      select.replaceChildren(new Option(t.searchAll, ''), ...values.map((value) => new Option(value, value)));
+    }
+  });
+  seeAll.href = `${base}search/`;
+  document.body.append(root);
+  return root;
+}
+
+function definedEntries(record: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => Boolean(entry[1])));
+}

@@ -1,0 +1,44 @@
+import type { Nodes, Root } from 'mdast';
+import { wikilinkOf } from './wikilinks';
+
+/**
+ * A heading's text as the rendered page has it, which is what its slug is made from: raw HTML
+ * tags and image alt text are dropped, a footnote reference is its number, and an unlabelled
+ * wikilink shows its target's title.
+ */
+export function headingText(node: Nodes, footnoteNumbers: Map<string, number>, wikiTitle: (target: string) => string | undefined): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+      return node.value;
+    case 'html':
+    case 'image':
+    case 'imageReference':
+      return '';
+    case 'footnoteReference':
+      return String(footnoteNumbers.get(node.identifier.toLowerCase()) ?? '');
+    case 'link': {
+      const wiki = wikilinkOf(node);
+      if (wiki && !wiki.label) {
+        const title = wikiTitle(wiki.target) ?? wiki.target;
+        return wiki.anchor ? `${title} › ${wiki.anchor}` : title;
+      }
+      break;
+    }
+  }
+  return 'children' in node ? (node.children as Nodes[]).map((child) => headingText(child, footnoteNumbers, wikiTitle)).join('') : '';
+}
+
+/** GFM numbers footnotes by the order of their first reference. */
+export function footnoteNumbering(tree: Root): Map<string, number> {
+  const numbers = new Map<string, number>();
+  const walk = (node: Nodes) => {
+    if (node.type === 'footnoteReference') {
+      const id = node.identifier.toLowerCase();
+      if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
+  };
+  walk(tree);
+  return numbers;
+}
