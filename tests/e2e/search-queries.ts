@@ -42,4 +42,13 @@ export const queryTable: QueryCase[] = [
   { query: 'linger.ms', expect: 'kafka/producer', top: 1 },
   { query: 'numprocs', expect: 'process-supervision/supervisord-vs-systemd', top: 3, why: 'systemd-instances compares numprocs with templates' },
   { query: 'set_real_ip_from', expect: 'nginx/ip-hash-troubleshooting', top: 1 },
+  // transactions, monitoring and migration notes
+  { query: '事务', expect: 'kafka/transactions', top: 1 },
+  { query: 'read_committed', expect: 'kafka/transactions', top: 1 },
+  { query: 'transactional.id', expect: 'kafka/transactions', top: 1 },
+  { query: '监控', expect: 'kafka/monitoring', top: 1 },
+  { query: 'records-lag-max', expect: 'kafka/monitoring', top: 1 },
+  { query: 'UnderReplicatedPartitions', expect: 'kafka/monitoring', top: 1 },
+  { query: '迁移', expect: 'kafka/kraft-migration', top: 1 },
+  { query: 'zookeeper.metadata.migration.enable', expect: 'kafka/kraft-migration', top: 1 },
 ];
