@@ -1,5 +1,8 @@
 import fs from 'node:fs';
+import { lastChangedDates } from './dates';
+import { buildLinkGraph, type LinkGraph } from './graph';
 import type { Corpus } from './model';
+import type { NoteId } from './note-id';
 import { readCorpus } from './read';
 
 export interface CorpusOptions {
@@ -9,13 +12,34 @@ export interface CorpusOptions {
   watch: boolean;
 }
 
-let cached: { key: string; corpus: Corpus } | undefined;
+/** What every consumer needs, computed once per build from one reading of the notes. */
+export interface CorpusModel {
+  corpus: Corpus;
+  /** Who links to whom (drafts only when they are shown). */
+  graph: LinkGraph;
+  /** When each note last changed: its last commit, else `updated`, else `date`. */
+  lastChanged: Map<NoteId, Date>;
+}
 
-/** The corpus, read once per build (and again in dev when a note changes). */
-export function cachedCorpus(options: CorpusOptions): Corpus {
-  const key = options.watch ? signature(options.notesDir) : options.notesDir;
-  if (cached?.key !== key) cached = { key, corpus: readCorpus(options.notesDir) };
-  return cached.corpus;
+// Astro loads the config (content check, sitemap) and the pages as separate module graphs in one
+// process; a global slot lets them share one reading instead of each keeping its own.
+const SLOT = Symbol.for('notes-kb.corpus-model');
+type Slot = { key: string; model: CorpusModel } | undefined;
+const store = globalThis as unknown as Record<typeof SLOT, Slot>;
+
+/** The corpus model, read once per build (and again in dev when a note changes). */
+export function corpusModel(options: CorpusOptions): CorpusModel {
+  const key = `${options.notesDir}|${options.includeDrafts}|${options.watch ? signature(options.notesDir) : ''}`;
+  const cached = store[SLOT];
+  if (cached?.key === key) return cached.model;
+  const corpus = readCorpus(options.notesDir);
+  const model = {
+    corpus,
+    graph: buildLinkGraph(corpus, { includeDrafts: options.includeDrafts, fileExists: fs.existsSync }),
+    lastChanged: lastChangedDates(corpus),
+  };
+  store[SLOT] = { key, model };
+  return model;
 }
 
 function signature(dir: string): string {

@@ -9,3 +9,8 @@ export function contentDir(): string {
 export function displayPath(absolute: string): string {
   return path.relative(process.cwd(), absolute) || absolute;
 }
+
+/** `<content>/notes`: one folder per topic, one Markdown file per note. */
+export function notesDir(): string {
+  return path.join(contentDir(), 'notes');
+}

@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import type { Corpus } from './model';
+import type { NoteId } from './note-id';
 
 /**
  * When each note last changed, from git history: one `git log` over the notes folder per build,
@@ -51,4 +53,15 @@ function readGitDates(dir: string): Map<string, Date> {
 /** The date a note last changed: git history, else front matter `updated`, else `date`. */
 export function lastUpdated(gitDate: Date | undefined, data: { date: Date; updated?: Date | undefined }): Date {
   return gitDate ?? data.updated ?? data.date;
+}
+
+/** Every note's last change, once per build: one `git log` for the folder, then the front matter. */
+export function lastChangedDates(corpus: Corpus): Map<NoteId, Date> {
+  const commits = gitLastChanged(corpus.notesDir);
+  const dates = new Map<NoteId, Date>();
+  for (const note of corpus.notes.values()) {
+    const date = commits.get(`${note.id}.md`) ?? note.updated ?? note.date;
+    if (date) dates.set(note.id, date);
+  }
+  return dates;
 }

@@ -1,27 +1,6 @@
 import { neighbourIds, type LinkGraph } from './graph';
+import type { GraphData, GraphEdge } from '../lib/graph-types';
 import { topicOf } from './note-id';
-
-/**
- * The note map as the browser draws it: `graph.json` for the whole site, and the same shape,
- * cut down to one note's neighbourhood, embedded in each note page.
- */
-export interface GraphNode {
-  id: string;
-  title: string;
-  topic: string;
-  url: string;
-}
-
-/** Indexes into `nodes`: five thousand edges stay small. One edge per linked pair, either direction. */
-export interface GraphEdge {
-  source: number;
-  target: number;
-}
-
-export interface GraphData {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
 
 export interface GraphNoteInput {
   id: string;

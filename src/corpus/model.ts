@@ -1,7 +1,9 @@
-/** The link data read from the notes, shared by the resolver, the checker and the graph. */
+/** The model of the notes: what the corpus reads from each file, shared by checks, graph, pages and CLIs. */
+import type { ContentProblem } from './checks/problem';
+import type { NoteId } from './note-id';
 
 export interface CorpusLink {
-  /** `relative`: a Markdown link to a file; `wiki`: `[[name]]`; `asset`: an image. */
+  /** `relative`: a Markdown link (inline or reference-style) to a file; `wiki`: `[[name]]`; `asset`: an image. */
   kind: 'relative' | 'wiki' | 'asset';
   /** As written: `../jvm/heap.md`, `replication`, `kafka/replication`, `./diagram.png`; empty for `#anchor`. */
   target: string;
@@ -17,6 +19,8 @@ export interface CorpusFence {
   meta: string | undefined;
   line: number;
   code: string;
+  /** False when the fence runs to the end of the note without its closing marker. */
+  closed: boolean;
 }
 
 /** Raw HTML written in a note (an mdast `html` node), with the line it starts on. */
@@ -25,13 +29,19 @@ export interface CorpusHtml {
   line: number;
 }
 
-export interface CorpusNote {
-  /** `kafka/replication` */
-  id: string;
-  /** Absolute path of the Markdown file. */
-  file: string;
+/** The front matter fields the corpus itself needs; the schema (src/content.config.ts) checks them all. */
+export interface CorpusFrontMatter {
   title: string;
   draft: boolean;
+  tags: string[];
+  date: Date | undefined;
+  updated: Date | undefined;
+}
+
+export interface CorpusNote extends CorpusFrontMatter {
+  id: NoteId;
+  /** Absolute path of the Markdown file. */
+  file: string;
   slugs: Set<string>;
   links: CorpusLink[];
   fences: CorpusFence[];
@@ -42,5 +52,9 @@ export interface CorpusNote {
 
 export interface Corpus {
   notesDir: string;
-  notes: Map<string, CorpusNote>;
+  notes: ReadonlyMap<string, CorpusNote>;
+  /** File name without `.md` → the notes with that name, for `[[name]]` wikilinks. */
+  byName: ReadonlyMap<string, NoteId[]>;
+  /** Files that could not be read as notes (encoding, size, nesting): they are not in `notes`. */
+  unreadable: ContentProblem[];
 }

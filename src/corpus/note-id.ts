@@ -1,8 +1,21 @@
-/** Pure helpers over notes: which topic a note is in, reading order, neighbours. */
+import path from 'node:path';
 
-export interface NoteLike {
-  id: string;
-  data: { title: string; order?: number | undefined; date: Date; updated?: Date | undefined };
+/**
+ * A note's identity: its path under `notes/` without `.md`, with `/` separators (`kafka/replication`).
+ * It is also the page's URL path. Branded so a file path or a URL cannot pass for one: only
+ * `noteIdFromPath` (and `asNoteId` for ids already known to be ids) make them.
+ */
+export type NoteId = string & { readonly __brand: 'NoteId' };
+
+export function asNoteId(id: string): NoteId {
+  return id as NoteId;
+}
+
+/** `<notesDir>/kafka/replication.md` → `kafka/replication`; undefined for a file outside the folder. */
+export function noteIdFromPath(notesDir: string, file: string): NoteId | undefined {
+  const relative = path.relative(notesDir, file);
+  if (relative.startsWith('..') || path.isAbsolute(relative) || !relative.endsWith('.md')) return undefined;
+  return asNoteId(relative.split(path.sep).join('/').slice(0, -'.md'.length));
 }
 
 /** `kafka/replication` → `kafka`. A topic is the note's folder. */
@@ -13,36 +26,4 @@ export function topicOf(id: string): string {
 /** A topic's hub is its `index.md`. */
 export function isHub(id: string): boolean {
   return id.endsWith('/index');
-}
-
-/** Reading order inside a topic: explicit `order` first, then by title in Chinese collation. */
-export function byReadingOrder(a: NoteLike, b: NoteLike): number {
-  const oa = a.data.order ?? Number.MAX_SAFE_INTEGER;
-  const ob = b.data.order ?? Number.MAX_SAFE_INTEGER;
-  return oa - ob || a.data.title.localeCompare(b.data.title, 'zh-CN');
-}
-
-export function lastChanged(note: NoteLike): Date {
-  return note.data.updated ?? note.data.date;
-}
-
-/** Newest change first; ties by id so the order is stable between builds. */
-export function byRecency(a: NoteLike, b: NoteLike): number {
-  return lastChanged(b).getTime() - lastChanged(a).getTime() || a.id.localeCompare(b.id);
-}
-
-/** Newest change first by the given dates (note id → last change, e.g. from git), else by `lastChanged`; ties by id. */
-export function byLastChange(changed: ReadonlyMap<string, Date>): (a: NoteLike, b: NoteLike) => number {
-  const time = (note: NoteLike) => (changed.get(note.id) ?? lastChanged(note)).getTime();
-  return (a, b) => time(b) - time(a) || a.id.localeCompare(b.id);
-}
-
-export function neighbours<T extends NoteLike>(ordered: T[], id: string): { prev?: T; next?: T } {
-  const index = ordered.findIndex((note) => note.id === id);
-  const result: { prev?: T; next?: T } = {};
-  const prev = index > 0 ? ordered[index - 1] : undefined;
-  const next = index >= 0 ? ordered[index + 1] : undefined;
-  if (prev) result.prev = prev;
-  if (next) result.next = next;
-  return result;
 }

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import Slugger from 'github-slugger';
 import type { Corpus, CorpusLink } from './model';
+import { asNoteId, type NoteId } from './note-id';
 
 export type Resolution =
-  | { ok: true; kind: 'note'; id: string; anchor: string | undefined }
+  | { ok: true; kind: 'note'; id: NoteId; anchor: string | undefined }
   | { ok: true; kind: 'asset' | 'site' }
   | { ok: false; reason: string };
 
@@ -17,9 +18,7 @@ export interface ResolveOptions {
 export function resolveLink(corpus: Corpus, fromId: string, link: CorpusLink, options: ResolveOptions): Resolution {
   if (link.kind === 'asset' || (link.kind === 'relative' && link.target !== '' && !link.target.endsWith('.md'))) {
     if (link.target.startsWith('/')) return { ok: true, kind: 'site' };
-    const from = corpus.notes.get(fromId);
-    const file = path.resolve(path.dirname(from?.file ?? corpus.notesDir), link.target);
-    return options.fileExists(file) ? { ok: true, kind: 'asset' } : { ok: false, reason: 'no such file' };
+    return resolveAsset(corpus, fromId, link.target, options);
   }
 
   const target = link.kind === 'wiki' ? resolveWikiName(corpus, link.target) : resolveRelative(fromId, link.target);
@@ -35,18 +34,32 @@ export function resolveLink(corpus: Corpus, fromId: string, link: CorpusLink, op
   return { ok: true, kind: 'note', id: note.id, anchor };
 }
 
-function resolveRelative(fromId: string, target: string): { id: string } | { reason: string } {
-  if (target === '') return { id: fromId };
+/** Images beside the notes are published with them (Astro's image pipeline); other files are not. */
+const PUBLISHED_ASSET = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i;
+
+function resolveAsset(corpus: Corpus, fromId: string, target: string, options: ResolveOptions): Resolution {
+  const from = corpus.notes.get(fromId);
+  const file = path.resolve(path.dirname(from?.file ?? corpus.notesDir), target);
+  const inside = path.relative(corpus.notesDir, file);
+  if (inside.startsWith('..') || path.isAbsolute(inside)) return { ok: false, reason: 'points outside the notes folder' };
+  if (!PUBLISHED_ASSET.test(file)) {
+    return { ok: false, reason: 'not published: only images are copied with the notes; put other files in public/ and link them as /name' };
+  }
+  return options.fileExists(file) ? { ok: true, kind: 'asset' } : { ok: false, reason: 'no such file' };
+}
+
+function resolveRelative(fromId: string, target: string): { id: NoteId } | { reason: string } {
+  if (target === '') return { id: asNoteId(fromId) };
   const joined = path.posix.normalize(path.posix.join(path.posix.dirname(fromId), target));
   if (joined.startsWith('..')) return { reason: 'points outside the notes folder' };
-  return { id: joined.replace(/\.md$/, '') };
+  return { id: asNoteId(joined.replace(/\.md$/, '')) };
 }
 
 /** `[[kafka/replication]]` is a path; `[[replication]]` is a file name that must be unique. */
-export function resolveWikiName(corpus: Corpus, name: string): { id: string } | { reason: string } {
+export function resolveWikiName(corpus: Corpus, name: string): { id: NoteId } | { reason: string } {
   const wanted = name.replace(/\.md$/, '').replace(/^\/+/, '');
-  if (wanted.includes('/')) return { id: wanted };
-  const candidates = [...corpus.notes.keys()].filter((id) => id.split('/').pop() === wanted);
+  if (wanted.includes('/')) return { id: asNoteId(wanted) };
+  const candidates = corpus.byName.get(wanted) ?? [];
   if (candidates.length === 1 && candidates[0]) return { id: candidates[0] };
   if (candidates.length === 0) return { reason: 'no such note' };
   return { reason: `ambiguous name, could be: ${candidates.map((id) => `[[${id}]]`).join(', ')}` };

@@ -1,13 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { readCorpus } from './read';
-import { contentDir } from './content-dir';
-import { gitLastChanged, lastUpdated } from './dates';
-import { buildLinkGraph, type LinkGraph } from './graph';
+import { corpusModel } from './cache';
+import { notesDir } from './content-dir';
+import type { LinkGraph } from './graph';
 import type { CorpusNote } from './model';
-import { relatedNotes, type Related } from './related';
-import { byLastChange, byReadingOrder, isHub, topicOf } from './note-id';
+import { isHub, topicOf } from './note-id';
+import { byLastChange, byReadingOrder } from './order';
+import { relatedNotesOfAll, type Related } from './related';
 
 export type Note = CollectionEntry<'notes'>;
 
@@ -41,16 +39,16 @@ export interface SiteData {
   graph: LinkGraph;
   related: Map<string, Related[]>;
   /** Link data per note (the opening text for previews). */
-  corpusNotes: Map<string, CorpusNote>;
+  corpusNotes: ReadonlyMap<string, CorpusNote>;
   /** When each note last changed: its last commit (git-dates.ts), else `updated`, else `date`. */
-  updated: Map<string, Date>;
+  updated: ReadonlyMap<string, Date>;
   /** Newest change first, by `updated`; ties by id. */
   byRecency: (a: Note, b: Note) => number;
 }
 
 let cached: Promise<SiteData> | undefined;
 
-/** Loads and indexes the content once per build; every page reads from the same result. */
+/** Indexes the content once per build; every page reads from the same result. */
 export function siteData(): Promise<SiteData> {
   cached ??= load();
   return cached;
@@ -59,60 +57,46 @@ export function siteData(): Promise<SiteData> {
 async function load(): Promise<SiteData> {
   // Drafts are served by `astro dev` only: production builds, feeds, sitemap and search never see them.
   const notes = await getCollection('notes', (note) => __SHOW_DRAFTS__ || !note.data.draft);
-  const topicEntries = await getCollection('topics');
-  const tagEntries = await getCollection('tags');
+  const { corpus, graph, lastChanged } = corpusModel({ notesDir: notesDir(), includeDrafts: __SHOW_DRAFTS__, watch: __SHOW_DRAFTS__ });
+  const topics = await topicsWithNotes(notes);
+  const byRecency = byLastChange(lastChanged);
+  const tags = await tagsWithNotes([...notes].sort(byRecency));
+  const candidates = notes.map((note) => ({ id: note.id, tags: note.data.tags }));
+  return {
+    notes,
+    topics,
+    topicById: new Map(topics.map((topic) => [topic.id, topic])),
+    tags,
+    tagById: new Map(tags.map((tag) => [tag.id, tag])),
+    noteById: new Map(notes.map((note) => [note.id, note])),
+    graph,
+    related: relatedNotesOfAll(graph, candidates, isHub),
+    corpusNotes: corpus.notes,
+    updated: lastChanged,
+    byRecency,
+  };
+}
 
-  const topicById = new Map<string, Topic>(
-    topicEntries
-      .map((entry) => ({ id: entry.id, ...entry.data, hub: undefined, notes: [] as Note[] }))
-      .sort((a, b) => a.order - b.order)
-      .map((topic) => [topic.id, topic]),
-  );
-
-  const problems: string[] = [];
+/** Topics in their order, each with its hub and its notes in reading order (the layout check vouches for the folders). */
+async function topicsWithNotes(notes: Note[]): Promise<Topic[]> {
+  const topics = (await getCollection('topics'))
+    .map((entry) => ({ id: entry.id, ...entry.data, hub: undefined as Note | undefined, notes: [] as Note[] }))
+    .sort((a, b) => a.order - b.order);
+  const byId = new Map(topics.map((topic) => [topic.id, topic]));
   for (const note of notes) {
-    const file = note.filePath ?? note.id;
-    if (note.id.split('/').length !== 2) {
-      problems.push(`${file}: notes live at notes/<topic>/<name>.md (one folder deep)`);
-      continue;
-    }
-    const topic = topicById.get(topicOf(note.id));
-    if (!topic) {
-      problems.push(`${file}: folder "${topicOf(note.id)}" is not a topic in topics.yaml`);
-      continue;
-    }
+    const topic = byId.get(topicOf(note.id));
+    if (!topic) continue;
     if (isHub(note.id)) topic.hub = note;
     else topic.notes.push(note);
   }
-  if (problems.length > 0) throw new Error(`Content errors:\n${problems.join('\n')}`);
-  for (const topic of topicById.values()) topic.notes.sort(byReadingOrder);
+  for (const topic of topics) topic.notes.sort(byReadingOrder);
+  return topics;
+}
 
-  const tagById = new Map<string, TagInfo>(
-    tagEntries.map((entry) => [entry.id, { id: entry.id, ...entry.data, notes: [] as Note[] }]),
-  );
-  const commits = gitLastChanged(path.join(contentDir(), 'notes'));
-  const updated = new Map(notes.map((note) => [note.id, lastUpdated(commits.get(`${note.id}.md`), note.data)]));
-  const byRecency = byLastChange(updated);
-  for (const note of [...notes].sort(byRecency)) {
-    for (const tag of note.data.tags) tagById.get(tag)?.notes.push(note);
-  }
-
-  const corpus = readCorpus(path.join(contentDir(), 'notes'));
-  const graph = buildLinkGraph(corpus, { includeDrafts: __SHOW_DRAFTS__, fileExists: fs.existsSync });
-  const candidates = notes.map((note) => ({ id: note.id, tags: note.data.tags }));
-  const related = new Map(notes.map((note) => [note.id, relatedNotes(graph, candidates, note.id, isHub)]));
-
-  return {
-    notes,
-    topics: [...topicById.values()],
-    topicById,
-    tags: [...tagById.values()],
-    tagById,
-    noteById: new Map(notes.map((note) => [note.id, note])),
-    graph,
-    related,
-    corpusNotes: corpus.notes,
-    updated,
-    byRecency,
-  };
+/** Tags in vocabulary order, each with its notes in the order given (newest first). */
+async function tagsWithNotes(notesByRecency: Note[]): Promise<TagInfo[]> {
+  const tags = (await getCollection('tags')).map((entry) => ({ id: entry.id, ...entry.data, notes: [] as Note[] }));
+  const byId = new Map(tags.map((tag) => [tag.id, tag]));
+  for (const note of notesByRecency) for (const tag of note.data.tags) byId.get(tag)?.notes.push(note);
+  return tags;
 }

@@ -9,8 +9,8 @@ export function normalizeTagId(id: string): string {
 }
 
 /** Reads the id field of every entry of a vocabulary file, so the note schema can check against it. */
-export function readVocabularyIds(fileName: string): Set<string> {
-  const file = path.join(contentDir(), fileName);
+export function readVocabularyIds(fileName: string, dir = contentDir()): Set<string> {
+  const file = path.join(dir, fileName);
   let entries: unknown;
   try {
     entries = parse(fs.readFileSync(file, 'utf8'));

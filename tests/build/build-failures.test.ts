@@ -237,6 +237,11 @@ describe('npm run build on broken content', { sequential: true }, () => {
       expect(html).toContain(`href="/alpha/gfm/#${encodeURIComponent('对比表格')}" data-note-link="alpha/gfm"`);
       expect(html).toContain(`href="/alpha/gfm/#${encodeURIComponent('任务列表')}" data-note-link="alpha/gfm"`);
     });
+
+    it('rewrites a reference-style link like an inline one', () => {
+      const html = fs.readFileSync(path.join(site.out, 'beta', 'links', 'index.html'), 'utf8');
+      expect(html).toContain(`href="/alpha/code/#${encodeURIComponent('终端')}" data-note-link="alpha/code"`);
+    });
   });
 
   describe('(g) drafts and the environment', () => {
@@ -255,7 +260,7 @@ describe('npm run build on broken content', { sequential: true }, () => {
     });
   });
 
-  describe('(h) raw HTML with a script and an inline handler', () => {
+  describe('(h) raw HTML outside the allowlist', () => {
     const site = copyFixture();
     const file = note(site, 'beta/raw-html.md');
     let result: BuildResult;
@@ -268,18 +273,51 @@ describe('npm run build on broken content', { sequential: true }, () => {
           '',
           '<script>console.log(1)</script>', // 10
           '',
+          '<meta http-equiv="refresh" content="0;url=https://evil.example/">', // 12
+          '',
         ].join('\n'),
       );
       result = build(site);
     }, BUILD_TIMEOUT);
 
-    it('still builds, warning with file:line for each', () => {
-      expect(result.status).toBe(0);
-      expect(result.output).toContain('Raw HTML with scripts (2):');
+    it('fails, naming file:line for each element', () => {
+      expect(result.status).not.toBe(0);
+      expect(result.output).toContain('Raw HTML not allowed (3):');
       const lines = result.output.split('\n').map((line) => line.trim());
-      expect(lines).toContain(`${shown(file)}:8 → onclick= (inline event handler: the CSP blocks it)`);
-      expect(lines).toContain(`${shown(file)}:10 → <script> (inline script: the CSP blocks it)`);
-      expect(fs.existsSync(path.join(site.out, 'beta', 'raw-html', 'index.html'))).toBe(true);
+      expect(lines.some((line) => line.startsWith(`${shown(file)}:8 → <button> (raw HTML element not allowed`))).toBe(true);
+      expect(lines.some((line) => line.startsWith(`${shown(file)}:10 → <script> (raw HTML element not allowed`))).toBe(true);
+      expect(lines.some((line) => line.startsWith(`${shown(file)}:12 → <meta> (raw HTML element not allowed`))).toBe(true);
+    });
+  });
+
+  describe('(j) a reference-style link to a missing note', () => {
+    const site = copyFixture();
+    const file = note(site, 'beta/reference.md');
+    let result: BuildResult;
+    beforeAll(() => {
+      fs.writeFileSync(file, [frontMatter('引用式'), '见[不存在的笔记][nope]。', '', '[nope]: ./nope.md', ''].join('\n'));
+      result = build(site);
+    }, BUILD_TIMEOUT);
+
+    it('fails with the file and the line of the link', () => {
+      expect(result.status).not.toBe(0);
+      expect(result.output).toContain(`${shown(file)}:8 → ./nope.md (no such note)`);
+    });
+  });
+
+  describe('(k) a draft saved with a BOM, linked from a published note', () => {
+    const site = copyFixture();
+    const file = note(site, 'beta/links-draft.md');
+    let result: BuildResult;
+    beforeAll(() => {
+      fs.writeFileSync(note(site, 'beta/bom-draft.md'), `\uFEFF${['---', 'title: 草稿', 'description: 带 BOM 的草稿。', 'tags: [links]', 'date: 2026-03-01', 'draft: true', '---', '', '未完成。', ''].join('\r\n')}`);
+      fs.writeFileSync(file, [frontMatter('链到草稿'), '见 [草稿](./bom-draft.md)。', ''].join('\n'));
+      result = build(site);
+    }, BUILD_TIMEOUT);
+
+    it('fails like any link to a draft', () => {
+      expect(result.status).not.toBe(0);
+      expect(result.output).toContain(`${shown(file)}:8 → ./bom-draft.md (links to a draft, which is not published)`);
     });
   });
 

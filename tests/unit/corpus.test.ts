@@ -130,7 +130,7 @@ describe('readCorpus', () => {
     ]);
   });
 
-  it('collects relative links and wikilinks with target and anchor, and skips external URLs', () => {
+  it('collects relative links, wikilinks and images in document order, and skips external URLs', () => {
     const summary = links('jvm/context').map((l) => `${l.kind} ${l.target} ${l.anchor ?? '-'}`);
     expect(summary).toEqual([
       'relative ../kafka/replication.md -',
@@ -140,8 +140,8 @@ describe('readCorpus', () => {
       'relative ./diag.md -',
       'relative ./wrap.md -',
       'relative ./quote.md -',
-      'relative ./堆.md 概述',
       'asset ./img/isr.png -',
+      'relative ./堆.md 概述',
     ]);
   });
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gitLastChanged, lastUpdated, parseGitLog } from '../../src/corpus/dates';
-import { byLastChange, type NoteLike } from '../../src/corpus/note-id';
+import { byLastChange, type NoteLike } from '../../src/corpus/order';
 
 // What `git log --format=%cI --name-only --relative` prints: newest commit first, a blank line after each date.
 const LOG = `2026-05-02T10:00:00+08:00

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkLinks, formatProblems, type LinkProblem } from '../../src/corpus/checks/links';
+import { checkLinks } from '../../src/corpus/checks/links';
+import { formatProblems, type ContentProblem } from '../../src/corpus/checks/problem';
 import { readCorpus } from '../../src/corpus/read';
 import { removeDir, writeNotes } from './temp-notes';
 
@@ -114,7 +115,7 @@ describe('line numbers with CRLF line endings', () => {
 
 describe('formatProblems', () => {
   it('prints one line per problem with the path relative to cwd', () => {
-    const problems: LinkProblem[] = [
+    const problems: ContentProblem[] = [
       { file: '/repo/content/notes/kafka/replication.md', line: 42, target: './isr.md#高水位', reason: 'no heading "#高水位" in kafka/isr' },
       { file: '/repo/content/notes/jvm/heap.md', line: 3, target: '[[gc]]', reason: 'no such note' },
     ];

@@ -3,17 +3,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { resolveLink, resolveWikiName, type ResolveOptions } from '../../src/corpus/resolve';
 import type { Corpus, CorpusLink, CorpusNote } from '../../src/corpus/model';
 import { readCorpus } from '../../src/corpus/read';
+import { asNoteId, type NoteId } from '../../src/corpus/note-id';
 import { frontMatter, removeDir, writeNotes } from './temp-notes';
 
 const NOTES = path.resolve('/srv/kb/notes');
 
 function note(id: string, slugs: string[] = [], draft = false): CorpusNote {
-  return { id, file: path.join(NOTES, `${id}.md`), title: id, draft, slugs: new Set(slugs), links: [], fences: [], html: [], excerpt: '' };
+  return { id: asNoteId(id), file: path.join(NOTES, `${id}.md`), title: id, draft, tags: [], date: undefined, updated: undefined, slugs: new Set(slugs), links: [], fences: [], html: [], excerpt: '' };
 }
 
-const corpus: Corpus = {
-  notesDir: NOTES,
-  notes: new Map(
+const notes = new Map(
     [
       note('kafka/index'),
       note('kafka/replication', ['概述', 'isr-与高水位', '概述-1']),
@@ -23,8 +22,14 @@ const corpus: Corpus = {
       note('jvm/gc', ['g1']),
       note('drafts/wip', ['进行中'], true),
     ].map((n) => [n.id, n]),
-  ),
-};
+);
+const corpus: Corpus = { notesDir: NOTES, notes, byName: byName(notes.keys()), unreadable: [] };
+
+function byName(ids: Iterable<string>): Map<string, NoteId[]> {
+  const index = new Map<string, NoteId[]>();
+  for (const id of ids) index.set(id.split('/').pop()!, [...(index.get(id.split('/').pop()!) ?? []), asNoteId(id)]);
+  return index;
+}
 
 const published: ResolveOptions = { includeDrafts: false, fileExists: () => true };
 const withDrafts: ResolveOptions = { includeDrafts: true, fileExists: () => true };
@@ -236,10 +241,16 @@ describe('resolveLink: assets', () => {
     expect(resolveLink(corpus, 'kafka/replication', link, options)).toEqual({ ok: true, kind: 'asset' });
   });
 
-  it('a relative link to a non-Markdown file is checked as a file', () => {
+  it('a relative link to an image is checked as a file', () => {
     const missing: ResolveOptions = { includeDrafts: false, fileExists: () => false };
-    expect(resolveLink(corpus, 'jvm/heap', rel('./dump.pdf'), missing)).toEqual({ ok: false, reason: 'no such file' });
-    expect(resolveLink(corpus, 'jvm/heap', rel('./dump.pdf'), published)).toEqual({ ok: true, kind: 'asset' });
+    expect(resolveLink(corpus, 'jvm/heap', rel('./dump.png'), missing)).toEqual({ ok: false, reason: 'no such file' });
+    expect(resolveLink(corpus, 'jvm/heap', rel('./dump.png'), published)).toEqual({ ok: true, kind: 'asset' });
+  });
+
+  it('a link to a file that is not published with the notes, or outside the notes folder, is broken', () => {
+    expect(resolveLink(corpus, 'jvm/heap', rel('./files/a.pdf'), published)).toMatchObject({ ok: false, reason: expect.stringMatching(/^not published: only images/) });
+    expect(resolveLink(corpus, 'jvm/heap', rel('../../../../etc/passwd'), published)).toEqual({ ok: false, reason: 'points outside the notes folder' });
+    expect(resolveLink(corpus, 'jvm/heap', { ...rel('../../../../etc/x.png'), kind: 'asset' }, published)).toEqual({ ok: false, reason: 'points outside the notes folder' });
   });
 
   it('a site-absolute asset path is left to the site', () => {

@@ -15,7 +15,7 @@ import {
   type SimulationLinkDatum,
   type SimulationNodeDatum,
 } from 'd3-force';
-import type { GraphData } from '../../corpus/graph-data';
+import type { GraphData } from '../../lib/graph-types';
 
 export interface PlacedNode {
   x: number;

@@ -4,7 +4,7 @@
  */
 import graphStyles from '../../styles/graph.css?url';
 import { loadStylesheet } from '../util/stylesheet';
-import type { GraphData } from '../../corpus/graph-data';
+import type { GraphData } from '../../lib/graph-types';
 import { layoutGraph } from './layout';
 import { paletteSlot, renderGraph } from './render';
 

@@ -3,7 +3,7 @@
  * Performance marks (`graph:layout`, `graph:render`, `graph:paint`) let tests and the
  * benchmark read how long each step took.
  */
-import type { GraphData } from '../../corpus/graph-data';
+import type { GraphData } from '../../lib/graph-types';
 import { layoutGraph } from './layout';
 import { paletteSlot, renderGraph } from './render';
 

@@ -6,7 +6,7 @@
  */
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, zoomTransform } from 'd3-zoom';
-import type { GraphData } from '../../corpus/graph-data';
+import type { GraphData } from '../../lib/graph-types';
 import type { Layout } from './layout';
 
 const SVG = 'http://www.w3.org/2000/svg';

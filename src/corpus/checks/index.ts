@@ -1,32 +1,41 @@
 import fs from 'node:fs';
-import { bundledLanguagesInfo } from 'shiki';
-import { checkFences } from './fences';
-import { checkLinks, formatProblems, type LinkProblem } from './links';
 import type { Corpus } from '../model';
+import { checkFences } from './fences';
+import { checkLayout } from './layout';
+import { checkLinks } from './links';
+import { byPlace, formatProblems, type ContentProblem } from './problem';
+import { checkRawHtml } from './raw-html';
 
-/** Languages Shiki highlights, by id and alias, plus its plain-text names. */
-export const knownLanguages: ReadonlySet<string> = new Set([
-  'text', 'txt', 'plaintext', 'plain',
-  ...bundledLanguagesInfo.flatMap((info) => [info.id, ...(info.aliases ?? [])]),
-]);
+/** Each kind of problem under its own heading, in the order an author should fix them. */
+const KINDS = {
+  layout: 'Files and folders',
+  unreadable: 'Unreadable notes',
+  links: 'Broken links',
+  fences: 'Bad code blocks',
+  html: 'Raw HTML not allowed',
+} as const;
 
-export interface ContentProblems {
-  links: LinkProblem[];
-  fences: LinkProblem[];
-}
+export type ContentProblems = Record<keyof typeof KINDS, ContentProblem[]>;
 
-/** What stops a build: broken links and code blocks without a known language. Shared by the build and `npm run check:links`. */
+/** Everything that stops a build, found at once. Shared by the build, the dev server and `npm run check:links`. */
 export function findContentProblems(corpus: Corpus, includeDrafts: boolean): ContentProblems {
   return {
+    layout: checkLayout(corpus.notesDir),
+    unreadable: [...corpus.unreadable].sort(byPlace),
     links: checkLinks(corpus, { includeDrafts, fileExists: fs.existsSync }),
-    fences: checkFences(corpus, knownLanguages, includeDrafts),
+    fences: checkFences(corpus, includeDrafts),
+    html: checkRawHtml(corpus, includeDrafts),
   };
 }
 
+export function problemCount(problems: ContentProblems): number {
+  return Object.values(problems).reduce((sum, list) => sum + list.length, 0);
+}
+
 /** Every offender, one per line under a count per kind; empty when there are none. */
-export function formatContentProblems({ links, fences }: ContentProblems): string {
-  const parts = [];
-  if (links.length > 0) parts.push(`Broken links (${links.length}):\n${formatProblems(links)}`);
-  if (fences.length > 0) parts.push(`Bad code blocks (${fences.length}):\n${formatProblems(fences)}`);
-  return parts.join('\n\n');
+export function formatContentProblems(problems: ContentProblems, cwd = process.cwd()): string {
+  return (Object.keys(KINDS) as (keyof typeof KINDS)[])
+    .filter((kind) => problems[kind].length > 0)
+    .map((kind) => `${KINDS[kind]} (${problems[kind].length}):\n${formatProblems(problems[kind], cwd)}`)
+    .join('\n\n');
 }

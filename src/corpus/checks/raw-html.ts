@@ -1,39 +1,79 @@
-import type { LinkProblem } from './links';
+import type { Element, Nodes } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { find, html as htmlSchema } from 'property-information';
 import type { Corpus } from '../model';
-
-/** `<script …>` anywhere in a raw HTML chunk. */
-const SCRIPT_TAG = /<script\b/gi;
-/** An opening tag, its attributes included (quoted values may hold `>`). */
-const OPENING_TAG = /<[a-z][a-z0-9-]*(?:\s+(?:[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)|\s*\/)*\s*>/gi;
-/** An inline event handler attribute (`onclick=`, `onload =`) inside an opening tag. */
-const EVENT_HANDLER = /\s(on[a-z]+)\s*=/gi;
+import { byPlace, type ContentProblem } from './problem';
 
 /**
- * Raw HTML in a note that the site's Content-Security-Policy will refuse to run: `<script>` tags
- * and inline event handlers. The build goes on (the HTML may be deliberate, e.g. an example),
- * but the author learns at once where, as `file:line`, rather than from a dead button later.
+ * Raw HTML a note may carry: a few harmless elements that Markdown has no syntax for. Anything
+ * else (`script`, `meta` refresh, `base`, `iframe`, `object`, `embed`, `form`, `style`, event
+ * handlers, `style=`, `javascript:` URLs) could redirect, restyle or attack every reader of a
+ * page whose author the site trusts less than its owner, so the build stops on it.
  */
-export function findScriptInHtml(corpus: Corpus, includeDrafts: boolean): LinkProblem[] {
-  const problems: LinkProblem[] = [];
+const ALLOWED: Readonly<Record<string, readonly string[]>> = {
+  details: ['open'],
+  summary: [],
+  kbd: [],
+  sub: [],
+  sup: [],
+  br: [],
+  abbr: ['title'],
+  mark: [],
+  small: [],
+  ins: [],
+  del: [],
+  img: ['src', 'alt', 'title', 'width', 'height'],
+};
+const COMMON_ATTRIBUTES = ['title', 'lang', 'dir'];
+
+export function checkRawHtml(corpus: Corpus, includeDrafts: boolean): ContentProblem[] {
+  const problems: ContentProblem[] = [];
   for (const note of corpus.notes.values()) {
     if (note.draft && !includeDrafts) continue;
     for (const chunk of note.html) {
-      const lineAt = (index: number) => chunk.line + (chunk.value.slice(0, index).match(/\n/g)?.length ?? 0);
-      for (const match of chunk.value.matchAll(SCRIPT_TAG)) {
-        problems.push({ file: note.file, line: lineAt(match.index), target: '<script>', reason: 'inline script: the CSP blocks it' });
-      }
-      for (const tag of chunk.value.matchAll(OPENING_TAG)) {
-        for (const handler of tag[0].matchAll(EVENT_HANDLER)) {
-          const attribute = handler[1]!.toLowerCase();
-          problems.push({
-            file: note.file,
-            line: lineAt(tag.index + handler.index),
-            target: `${attribute}=`,
-            reason: 'inline event handler: the CSP blocks it',
-          });
-        }
+      for (const found of htmlProblems(chunk.value)) {
+        problems.push({ file: note.file, line: chunk.line + found.lineOffset, target: found.target, reason: found.reason });
       }
     }
   }
-  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return problems.sort(byPlace);
+}
+
+interface Found {
+  lineOffset: number;
+  target: string;
+  reason: string;
+}
+
+/** What in one chunk of raw HTML is outside the allowlist. Closing tags alone (`</details>`) parse to nothing. */
+export function htmlProblems(html: string): Found[] {
+  const found: Found[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === 'element') found.push(...elementProblems(node));
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(fromHtml(html, { fragment: true }));
+  return found;
+}
+
+function elementProblems(element: Element): Found[] {
+  const lineOffset = (element.position?.start.line ?? 1) - 1;
+  const allowed = ALLOWED[element.tagName];
+  if (!allowed) {
+    return [{ lineOffset, target: `<${element.tagName}>`, reason: `raw HTML element not allowed (allowed: ${Object.keys(ALLOWED).join(', ')})` }];
+  }
+  const problems: Found[] = [];
+  for (const [name, value] of Object.entries(element.properties)) {
+    const attribute = find(htmlSchema, name).attribute;
+    if (!allowed.includes(attribute) && !COMMON_ATTRIBUTES.includes(attribute)) {
+      problems.push({ lineOffset, target: `<${element.tagName} ${attribute}=…>`, reason: 'attribute not allowed in raw HTML' });
+    } else if (attribute === 'src' && !isLocalUrl(String(value))) {
+      problems.push({ lineOffset, target: `<${element.tagName} src="${String(value)}">`, reason: 'images must be local files (no remote or javascript: URLs)' });
+    }
+  }
+  return problems;
+}
+
+function isLocalUrl(url: string): boolean {
+  return !/^[a-z][a-z0-9+.-]*:/i.test(url.trim()) && !url.trim().startsWith('//');
 }

@@ -1,5 +1,6 @@
 import type { Element, ElementContent } from 'hast';
 import type { ShikiTransformer } from 'shiki';
+import { SESSION_LANGUAGES } from '../../lib/languages';
 import { parseFenceMeta } from './fence-meta';
 
 export interface CodeFrameLabels {
@@ -12,8 +13,6 @@ export interface CodeFrameLabels {
   verifiedBy?: (lang: string, code: string) => string | undefined;
 }
 
-/** Languages whose blocks are terminal sessions: `$ ` lines are commands, the rest output. */
-export const SESSION_LANGUAGES = new Set(['console', 'shellsession']);
 
 /**
  * Turns a highlighted block into a frame: optional file-name title, marked lines (`{2,5-7}`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { byReadingOrder, byRecency, isHub, lastChanged, neighbours, topicOf, type NoteLike } from '../../src/corpus/note-id';
+import { isHub, topicOf } from '../../src/corpus/note-id';
+import { byReadingOrder, neighbours, type NoteLike } from '../../src/corpus/order';
 
 function note(id: string, title: string, extra: Partial<NoteLike['data']> = {}): NoteLike {
   return { id, data: { title, date: new Date('2026-01-01'), ...extra } };
@@ -41,26 +42,6 @@ describe('byReadingOrder', () => {
     expect(unordered.map((n) => n.data.title)).toEqual(['安装', '部署', '测试']);
     const tied = [note('t/3', '测试', { order: 5 }), note('t/1', '安装', { order: 5 }), note('t/0', '最后', { order: 6 })].sort(byReadingOrder);
     expect(tied.map((n) => n.data.title)).toEqual(['安装', '测试', '最后']);
-  });
-});
-
-describe('byRecency / lastChanged', () => {
-  it('lastChanged is updated when set, else date', () => {
-    expect(lastChanged(note('a/x', 'x', { date: new Date('2026-01-01'), updated: new Date('2026-03-01') })).toISOString()).toBe(
-      '2026-03-01T00:00:00.000Z',
-    );
-    expect(lastChanged(note('a/x', 'x', { date: new Date('2026-01-01') })).toISOString()).toBe('2026-01-01T00:00:00.000Z');
-  });
-
-  it('newest change first, counting updated; ties by id', () => {
-    const notes = [
-      note('a/old', '旧', { date: new Date('2025-01-01') }),
-      note('a/updated', '更新过', { date: new Date('2024-01-01'), updated: new Date('2026-05-01') }),
-      note('b/new', '新', { date: new Date('2026-04-01') }),
-      note('a/new', '新', { date: new Date('2026-04-01') }),
-    ];
-    expect([...notes].sort(byRecency).map((n) => n.id)).toEqual(['a/updated', 'a/new', 'b/new', 'a/old']);
-    expect([...notes].reverse().sort(byRecency).map((n) => n.id)).toEqual(['a/updated', 'a/new', 'b/new', 'a/old']);
   });
 });
 

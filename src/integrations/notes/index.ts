@@ -1,0 +1,32 @@
+import sitemap from '@astrojs/sitemap';
+import type { AstroIntegration } from 'astro';
+import type { CorpusOptions } from '../../corpus/cache';
+import { notesDir } from '../../corpus/content-dir';
+import { sitemapLastmod } from '../../corpus/sitemap-lastmod';
+import { checkContent } from './content-check';
+import { notesMarkdown } from './markdown';
+import { checkNodeVersion } from './node-version-check';
+
+/**
+ * The notes: their Markdown pipeline, the content check that runs before anything renders, drafts
+ * (shown by `astro dev` only) and the sitemap with each note's last change.
+ */
+export function notes({ site, base }: { site: string; base: string }): AstroIntegration {
+  return {
+    name: 'notes:notes',
+    hooks: {
+      'astro:config:setup': ({ command, updateConfig, logger }) => {
+        checkNodeVersion(logger);
+        const showDrafts = command === 'dev';
+        const corpus: CorpusOptions = { notesDir: notesDir(), includeDrafts: showDrafts, watch: showDrafts };
+        if (command === 'build' || command === 'dev') checkContent(corpus, command, logger);
+        updateConfig({
+          markdown: { processor: notesMarkdown({ ...corpus, base }) },
+          // Pages show drafts exactly when the Markdown plugins do.
+          vite: { define: { __SHOW_DRAFTS__: JSON.stringify(showDrafts) } },
+          integrations: [sitemap({ serialize: sitemapLastmod(corpus, site, base) })],
+        });
+      },
+    },
+  };
+}
