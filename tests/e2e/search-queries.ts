@@ -51,4 +51,26 @@ export const queryTable: QueryCase[] = [
   { query: 'UnderReplicatedPartitions', expect: 'kafka/monitoring', top: 1 },
   { query: '迁移', expect: 'kafka/kraft-migration', top: 1 },
   { query: 'zookeeper.metadata.migration.enable', expect: 'kafka/kraft-migration', top: 1 },
+  // systemd resource limits, watchdog and hardening
+  { query: '资源限制', expect: 'process-supervision/systemd-resources', top: 1 },
+  { query: 'OOMPolicy', expect: 'process-supervision/systemd-resources', top: 1 },
+  { query: 'LimitNOFILE', expect: 'process-supervision/systemd-resources', top: 1 },
+  { query: 'MemoryMax', expect: 'process-supervision/systemd-resources', top: 3, why: 'the process-supervision hub and jvm/diagnostics mention MemoryMax= too' },
+  { query: 'WatchdogSec', expect: 'process-supervision/systemd-resources', top: 3, why: 'the process-supervision hub lists it and gc-basics links to it' },
+  // nginx load balancing and proxying an external HTTPS site
+  { query: 'least_conn', expect: 'nginx/load-balancing', top: 1 },
+  { query: 'max_fails', expect: 'nginx/load-balancing', top: 1 },
+  { query: '负载均衡', expect: 'nginx/load-balancing', top: 3, why: 'the nginx hub has the word in its title and ip-hash-troubleshooting uses it most' },
+  { query: 'proxy_ssl_server_name', expect: 'nginx/proxy-external-https', top: 1 },
+  { query: 'proxy_ssl_verify_depth', expect: 'nginx/proxy-external-https', top: 1 },
+  { query: 'resolver', expect: 'nginx/proxy-external-https', top: 1 },
+  // JVM garbage collection and diagnostics
+  { query: 'G1', expect: 'jvm/gc-basics', top: 1 },
+  { query: 'ZGC', expect: 'jvm/gc-basics', top: 1 },
+  { query: '垃圾回收', expect: 'jvm/gc-basics', top: 1 },
+  { query: '内存模型', expect: 'jvm/gc-basics', top: 3, why: 'the jvm hub asks the same question in its list and links to it' },
+  { query: 'jcmd', expect: 'jvm/diagnostics', top: 1 },
+  { query: 'jstat', expect: 'jvm/diagnostics', top: 1 },
+  { query: 'MaxRAMPercentage', expect: 'jvm/diagnostics', top: 1 },
+  { query: 'CodeCache is full', expect: 'jvm/diagnostics', top: 1 },
 ];
