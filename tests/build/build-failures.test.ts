@@ -4,32 +4,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCorpus } from '../../src/corpus/read';
+import { copyFixture as copyFixtureSite, repoRoot, validFrontMatter, type SiteCopy } from '../support/content';
 
 const BUILD_TIMEOUT = 120_000;
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const fixture = path.join(repoRoot, 'tests', 'fixtures', 'content');
 const made: string[] = [];
-
-interface Site {
-  /** CONTENT_DIR of the build: a copy of the fixture. */
-  dir: string;
-  /** OUT_DIR of the build. */
-  out: string;
-}
-
-/** A fresh copy of the fixture content in the OS temp dir. */
-function copyFixture(): Site {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'notes-kb-build-'));
-  made.push(root);
-  const dir = path.join(root, 'content');
-  fs.cpSync(fixture, dir, { recursive: true });
-  return { dir, out: path.join(root, 'dist') };
-}
+type Site = SiteCopy;
+const copyFixture = () => copyFixtureSite(made, 'notes-kb-build-');
 
 function note(site: Site, relative: string): string {
   return path.join(site.dir, 'notes', relative);
@@ -47,9 +30,7 @@ function shown(file: string): string {
   return path.relative(repoRoot, file);
 }
 
-function frontMatter(title: string): string {
-  return ['---', `title: ${title}`, 'description: 测试用的笔记。', 'tags: [links]', 'date: 2026-03-01', '---', ''].join('\n');
-}
+const frontMatter = validFrontMatter;
 
 interface BuildResult {
   status: number | null;

@@ -4,20 +4,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { copyFixture as copyFixtureSite, repoRoot, validFrontMatter } from '../support/content';
 
-const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const made: string[] = [];
-
-function copyFixture(): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'notes-kb-links-'));
-  made.push(root);
-  const dir = path.join(root, 'content');
-  fs.cpSync(path.join(repoRoot, 'tests', 'fixtures', 'content'), dir, { recursive: true });
-  return dir;
-}
+const copyFixture = () => copyFixtureSite(made, 'notes-kb-links-').dir;
 
 function checkLinks(contentDir: string, args: string[] = []) {
   const run = spawnSync('npm', ['run', '--silent', 'check:links', '--', ...args], {
@@ -28,7 +20,7 @@ function checkLinks(contentDir: string, args: string[] = []) {
   return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }
 
-const FRONT = ['---', 'title: 坏链接', 'description: 测试用的笔记。', 'tags: [links]', 'date: 2026-03-01', '---', ''].join('\n');
+const FRONT = validFrontMatter('坏链接');
 
 afterAll(() => {
   for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });

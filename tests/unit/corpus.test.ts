@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CorpusLink } from '../../src/corpus/model';
 import { readCorpus } from '../../src/corpus/read';
-import { removeDir, writeNotes } from './temp-notes';
+import { removeDir, writeNotes } from '../support/content';
 
 const HEADINGS = `---
 title: 副本机制

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkLinks } from '../../src/corpus/checks/links';
 import { formatProblems, type ContentProblem } from '../../src/corpus/checks/problem';
 import { readCorpus } from '../../src/corpus/read';
-import { removeDir, writeNotes } from './temp-notes';
+import { removeDir, writeNotes } from '../support/content';
 
 // Line numbers are those of the file, front matter included (the checker reports them that way).
 const ONE = [

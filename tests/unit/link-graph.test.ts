@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildLinkGraph, neighbourIds, type LinkGraph } from '../../src/corpus/graph';
 import { readCorpus } from '../../src/corpus/read';
-import { frontMatter, removeDir, writeNotes } from './temp-notes';
+import { frontMatter, removeDir, writeNotes } from '../support/content';
 
 const NOTES = {
   // Two links to the same note (one edge, the first sentence), a link to itself, a heading link

@@ -4,7 +4,7 @@ import { resolveLink, resolveWikiName, type ResolveOptions } from '../../src/cor
 import type { Corpus, CorpusLink, CorpusNote } from '../../src/corpus/model';
 import { readCorpus } from '../../src/corpus/read';
 import { asNoteId, type NoteId } from '../../src/corpus/note-id';
-import { frontMatter, removeDir, writeNotes } from './temp-notes';
+import { frontMatter, removeDir, writeNotes } from '../support/content';
 
 const NOTES = path.resolve('/srv/kb/notes');
 

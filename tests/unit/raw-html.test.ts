@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblems } from '../../src/corpus/checks/problem';
 import { checkRawHtml, htmlProblems } from '../../src/corpus/checks/raw-html';
 import { readCorpus } from '../../src/corpus/read';
-import { removeDir, writeNotes } from './temp-notes';
+import { removeDir, writeNotes } from '../support/content';
 
 // Line numbers are those of the file, front matter included.
 const HOSTILE = [

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { sitemapLastmod } from '../../src/corpus/sitemap-lastmod';
-import { removeDir, writeNotes } from './temp-notes';
+import { removeDir, writeNotes } from '../support/content';
 
 // A temp folder is outside any repository: no git dates, so the front matter decides.
 const dir = writeNotes({

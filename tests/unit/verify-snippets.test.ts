@@ -8,7 +8,7 @@ import { mapForCheck } from '../../cli/verify/supervisord.ts';
 import { stubExecutables, unitLayout } from '../../cli/verify/systemd.ts';
 import type { Snippet } from '../../cli/verify/types.ts';
 import { parseFenceMeta } from '../../src/integrations/code-blocks/fence-meta';
-import { frontMatter, removeDir, writeNotes } from './temp-notes';
+import { frontMatter, removeDir, writeNotes } from '../support/content';
 
 const made: string[] = [];
 afterAll(() => made.forEach(removeDir));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { byCountThenName } from '../../src/lib/tags';
 import { normalizeTagId, readVocabularyIds } from '../../src/corpus/vocabulary';
-import { removeDir, writeNotes } from './temp-notes';
+import { removeDir, writeNotes } from '../support/content';
 
 describe('normalizeTagId', () => {
   it('trims and lower-cases', () => {

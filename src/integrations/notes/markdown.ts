@@ -1,9 +1,9 @@
 import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeExternalLinks from 'rehype-external-links';
 import remarkGfm from 'remark-gfm';
 import { remarkWikilinks } from '../../corpus/wikilinks';
 import { zhCN } from '../../lib/i18n';
-import { rehypeExternalLinks } from './rehype-external-links';
-import { rehypeHeadingAnchors } from './rehype-heading-anchors';
 import { rehypeScrollableTables } from './rehype-scrollable-tables';
 import { remarkNoteLinks, type NoteLinkOptions } from './remark-note-links';
 
@@ -20,8 +20,19 @@ export function notesMarkdown(noteLinks: NoteLinkOptions) {
     },
     rehypePlugins: [
       rehypeHeadingIds,
-      [rehypeHeadingAnchors, { label: zhCN.headingAnchor }],
-      rehypeExternalLinks,
+      // A "#" link after each h2–h4 so readers can copy a section's address; CSS draws the "#",
+      // so the heading's text (and its slug) stay exactly what the author wrote.
+      [
+        rehypeAutolinkHeadings,
+        {
+          behavior: 'append',
+          test: (element: { tagName: string; properties: { id?: unknown } }) => /^h[2-4]$/.test(element.tagName) && element.properties.id !== 'footnote-label',
+          properties: { className: ['heading-anchor'], ariaLabel: zhCN.headingAnchor },
+          content: [],
+        },
+      ],
+      // Links that leave the site open safely and carry a small marker (drawn by CSS).
+      [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], properties: { className: ['external-link'] }, protocols: ['http', 'https'] }],
       [rehypeScrollableTables, { label: zhCN.tableLabel }],
     ],
   });

@@ -1,4 +1,6 @@
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
 
 export interface ScrollableTablesOptions {
@@ -15,14 +17,8 @@ export function rehypeScrollableTables(options: ScrollableTablesOptions) {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element, index, parent) => {
       if (node.tagName !== 'table' || !parent || index === undefined) return;
-      const wrapper: Element = {
-        type: 'element',
-        // A named <section> is a region; html-validate prefers it to `<div role="region">`.
-        tagName: 'section',
-        properties: { className: ['table-scroll'], tabIndex: 0, ariaLabel: options.label(columns(node).join('、')) },
-        children: [node],
-      };
-      parent.children[index] = wrapper;
+      // A named <section> is a region; html-validate prefers it to `<div role="region">`.
+      parent.children[index] = h('section.table-scroll', { tabIndex: 0, ariaLabel: options.label(columns(node).join('、')) }, [node]);
       return SKIP;
     });
   };
@@ -37,10 +33,5 @@ function columns(table: Element): string[] {
     return undefined;
   });
   const cells = (row?.children ?? []).filter((child): child is Element => child.type === 'element');
-  return cells.map((cell) => text(cell).trim()).filter(Boolean);
-}
-
-function text(node: ElementContent): string {
-  if (node.type === 'text') return node.value;
-  return 'children' in node ? node.children.map(text).join('') : '';
+  return cells.map((cell) => toString(cell).trim()).filter(Boolean);
 }
