@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { readVocabularyIds } from '../../src/corpus/vocabulary';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
-const script = path.join(repoRoot, 'cli', 'new-note.mjs');
+
 const contentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'notes-kb-new-'));
 fs.cpSync(path.join(repoRoot, 'tests', 'fixtures', 'content'), contentDir, { recursive: true });
 const topics = (parse(fs.readFileSync(path.join(contentDir, 'topics.yaml'), 'utf8')) as { id: string }[]).map((t) => t.id);
@@ -16,9 +16,9 @@ const topic = topics[0]!;
 
 afterAll(() => fs.rmSync(contentDir, { recursive: true, force: true }));
 
-/** The script under the same Node as the tests (npm's pinned one), as `npm run new` runs it. */
+/** The script as authors run it. */
 function run(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [script, ...args], {
+  const result = spawnSync('npm', ['run', '--silent', 'new', '--', ...args], {
     cwd: repoRoot,
     env: { ...process.env, CONTENT_DIR: contentDir, BASE: '', ...env },
     encoding: 'utf8',
