@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { lastChangedDates } from './dates';
+import { walk } from './files';
 import { buildLinkGraph, type LinkGraph } from './graph';
 import type { Corpus } from './model';
 import type { NoteId } from './note-id';
@@ -43,7 +44,5 @@ export function corpusModel(options: CorpusOptions): CorpusModel {
 }
 
 function signature(dir: string): string {
-  if (!fs.existsSync(dir)) return dir;
-  const entries = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-  return entries.map((e) => `${e.parentPath}/${e.name}:${fs.statSync(`${e.parentPath}/${e.name}`).mtimeMs}`).join('|');
+  return walk(dir).map((entry) => `${entry.path}:${entry.kind === 'file' ? fs.statSync(entry.path).mtimeMs : entry.kind}`).join('|');
 }

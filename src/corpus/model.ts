@@ -55,6 +55,6 @@ export interface Corpus {
   notes: ReadonlyMap<string, CorpusNote>;
   /** File name without `.md` → the notes with that name, for `[[name]]` wikilinks. */
   byName: ReadonlyMap<string, NoteId[]>;
-  /** Files that could not be read as notes (encoding, size, nesting): they are not in `notes`. */
-  unreadable: ContentProblem[];
+  /** What reading found wrong: files that are not notes (encoding, size, nesting: not in `notes`) and front matter that is not valid YAML or has impossible dates. */
+  readProblems: ContentProblem[];
 }

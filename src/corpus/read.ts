@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import Slugger from 'github-slugger';
 import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -7,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { walk } from './files';
 import { corpusFields, splitNote } from './front-matter';
 import { footnoteNumbering, headingText } from './heading-text';
 import type { ContentProblem } from './checks/problem';
@@ -25,15 +25,16 @@ export function readCorpus(notesDir: string): Corpus {
   const parser = unified().use(remarkParse).use(remarkGfm).use(remarkWikilinks);
   const notes = new Map<NoteId, CorpusNote>();
   const trees = new Map<NoteId, Root>();
-  const unreadable: ContentProblem[] = [];
+  const readProblems: ContentProblem[] = [];
   for (const file of listMarkdown(notesDir)) {
     const id = noteIdFromPath(notesDir, file)!;
     const source = readSource(file);
     if ('problem' in source) {
-      unreadable.push(source.problem);
+      readProblems.push(source.problem);
       continue;
     }
-    const { body, data } = splitNote(source.text);
+    const { body, data, problems } = splitNote(source.text);
+    readProblems.push(...problems.map((problem) => ({ file, ...problem })));
     const tree = parser.runSync(parser.parse(body)) as Root;
     trees.set(id, tree);
     notes.set(id, {
@@ -47,7 +48,7 @@ export function readCorpus(notesDir: string): Corpus {
       excerpt: openingText(tree),
     });
   }
-  const corpus: Corpus = { notesDir, notes, byName: indexByName(notes.keys()), unreadable };
+  const corpus: Corpus = { notesDir, notes, byName: indexByName(notes.keys()), readProblems };
   // Slugs come second: a heading's text may hold a wikilink that shows another note's title.
   const wikiTitle = (target: string) => {
     const found = resolveWikiName(corpus, target);
@@ -58,11 +59,9 @@ export function readCorpus(notesDir: string): Corpus {
 }
 
 function listMarkdown(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
-    .map((entry) => path.join(entry.parentPath, entry.name))
+  return walk(dir)
+    .filter((entry) => entry.kind === 'file' && entry.path.endsWith('.md'))
+    .map((entry) => entry.path)
     .sort();
 }
 

@@ -6,6 +6,7 @@ import type { CorpusNote } from './model';
 import { isHub, topicOf } from './note-id';
 import { byLastChange, byReadingOrder } from './order';
 import { relatedNotesOfAll, type Related } from './related';
+import { normalizeTagId } from './vocabulary';
 
 export type Note = CollectionEntry<'notes'>;
 
@@ -95,7 +96,8 @@ async function topicsWithNotes(notes: Note[]): Promise<Topic[]> {
 
 /** Tags in vocabulary order, each with its notes in the order given (newest first). */
 async function tagsWithNotes(notesByRecency: Note[]): Promise<TagInfo[]> {
-  const tags = (await getCollection('tags')).map((entry) => ({ id: entry.id, ...entry.data, notes: [] as Note[] }));
+  // Notes' tags are normalised by the schema; the vocabulary's ids must be too, or a tag page would not match its links.
+  const tags = (await getCollection('tags')).map((entry) => ({ id: normalizeTagId(entry.id), ...entry.data, notes: [] as Note[] }));
   const byId = new Map(tags.map((tag) => [tag.id, tag]));
   for (const note of notesByRecency) for (const tag of note.data.tags) byId.get(tag)?.notes.push(note);
   return tags;

@@ -23,7 +23,7 @@ const notes = new Map(
       note('drafts/wip', ['进行中'], true),
     ].map((n) => [n.id, n]),
 );
-const corpus: Corpus = { notesDir: NOTES, notes, byName: byName(notes.keys()), unreadable: [] };
+const corpus: Corpus = { notesDir: NOTES, notes, byName: byName(notes.keys()), readProblems: [] };
 
 function byName(ids: Iterable<string>): Map<string, NoteId[]> {
   const index = new Map<string, NoteId[]>();

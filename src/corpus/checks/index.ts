@@ -9,7 +9,7 @@ import { checkRawHtml } from './raw-html';
 /** Each kind of problem under its own heading, in the order an author should fix them. */
 const KINDS = {
   layout: 'Files and folders',
-  unreadable: 'Unreadable notes',
+  reading: 'Notes that cannot be read as written',
   links: 'Broken links',
   fences: 'Bad code blocks',
   html: 'Raw HTML not allowed',
@@ -21,7 +21,7 @@ export type ContentProblems = Record<keyof typeof KINDS, ContentProblem[]>;
 export function findContentProblems(corpus: Corpus, includeDrafts: boolean): ContentProblems {
   return {
     layout: checkLayout(corpus.notesDir),
-    unreadable: [...corpus.unreadable].sort(byPlace),
+    reading: [...corpus.readProblems].sort(byPlace),
     links: checkLinks(corpus, { includeDrafts, fileExists: fs.existsSync }),
     fences: checkFences(corpus, includeDrafts),
     html: checkRawHtml(corpus, includeDrafts),

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { walk } from '../files';
 import { readVocabularyIds } from '../vocabulary';
 import type { ContentProblem } from './problem';
 
@@ -17,22 +18,19 @@ export function checkLayout(notesDir: string): ContentProblem[] {
   const topics = readVocabularyIds('topics.yaml', path.dirname(notesDir));
   const problems: ContentProblem[] = [];
   const problem = (file: string, target: string, reason: string) => problems.push({ file, line: 0, target, reason });
-  for (const entry of fs.readdirSync(notesDir, { recursive: true, withFileTypes: true })) {
-    const file = path.join(entry.parentPath, entry.name);
+  for (const { path: file, kind } of walk(notesDir)) {
     const parts = path.relative(notesDir, file).split(path.sep);
-    if (entry.isSymbolicLink()) {
+    const name = path.basename(file);
+    if (kind === 'symlink') {
       problem(file, `→ ${fs.readlinkSync(file)}`, 'symbolic links are not followed: move the file into the notes folder');
-      continue;
-    }
-    if (entry.isDirectory()) {
+    } else if (kind === 'folder') {
       if (parts.length > 1) problem(file, parts.join('/'), 'notes live at notes/<topic>/<name>.md (one folder deep)');
-      else if (!SAFE_NAME.test(entry.name)) problem(file, entry.name, `unsupported folder name: use ${SAFE_NAME_RULE}`);
-      else if (!topics.has(entry.name)) problem(file, entry.name, 'folder is not a topic in topics.yaml');
-      continue;
+      else if (!SAFE_NAME.test(name)) problem(file, name, `unsupported folder name: use ${SAFE_NAME_RULE}`);
+      else if (!topics.has(name)) problem(file, name, 'folder is not a topic in topics.yaml');
+    } else if (name.endsWith('.md')) {
+      if (parts.length !== 2) problem(file, parts.join('/'), 'notes live at notes/<topic>/<name>.md (one folder deep)');
+      else if (!SAFE_NAME.test(name.slice(0, -3))) problem(file, name, `unsupported file name: use ${SAFE_NAME_RULE}`);
     }
-    if (!entry.name.endsWith('.md')) continue;
-    if (parts.length !== 2) problem(file, parts.join('/'), 'notes live at notes/<topic>/<name>.md (one folder deep)');
-    else if (!SAFE_NAME.test(entry.name.slice(0, -3))) problem(file, entry.name, `unsupported file name: use ${SAFE_NAME_RULE}`);
   }
   return problems;
 }
