@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import Slugger from 'github-slugger';
 import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
