@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCorpus } from '../../src/corpus/read';
+import { shellEnv } from '../support/env';
 import { copyFixture as copyFixtureSite, repoRoot, validFrontMatter, type SiteCopy } from '../support/content';
 
 const BUILD_TIMEOUT = 120_000;
@@ -37,15 +38,8 @@ interface BuildResult {
   output: string;
 }
 
-/** Variables Vitest adds to process.env; a plain `npm run build` from a shell has none of them. */
-const TEST_RUNNER_ENV = ['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'TEST', 'FORCE_TTY', 'COLOR'];
-
 function build(site: Site, extraEnv: Record<string, string> = {}): BuildResult {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(env)) {
-    if (TEST_RUNNER_ENV.includes(key) || key.startsWith('VITEST')) delete env[key];
-  }
-  Object.assign(env, { CONTENT_DIR: site.dir, OUT_DIR: site.out }, extraEnv);
+  const env = shellEnv({ CONTENT_DIR: site.dir, OUT_DIR: site.out, ...extraEnv });
   const run = spawnSync('npm', ['run', 'build'], {
     cwd: repoRoot,
     env,

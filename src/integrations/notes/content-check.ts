@@ -6,9 +6,9 @@ import { findContentProblems, formatContentProblems, problemCount } from '../../
 /**
  * Checks every note before anything renders: files and folders, encoding, links (notes, headings,
  * files), code fences and raw HTML. A build stops with all offenders listed at once
- * (`file:line → target (reason)`); the dev server only warns, so writing goes on.
+ * (`file:line → target (reason)`). The dev server shows the same report in the browser (dev-overlay.ts).
  */
-export function checkContent(options: CorpusOptions, command: string, logger: AstroIntegrationLogger): void {
+export function checkContent(options: CorpusOptions, logger: AstroIntegrationLogger): void {
   const problems = findContentProblems(corpusModel(options).corpus, options.includeDrafts);
   const count = problemCount(problems);
   if (count === 0) {
@@ -16,9 +16,5 @@ export function checkContent(options: CorpusOptions, command: string, logger: As
     return;
   }
   const report = formatContentProblems(problems);
-  if (command !== 'build') {
-    logger.warn(report);
-    return;
-  }
   throw new AstroError(`${count} content problem(s): the build stops before rendering anything.\n\n${report}`, 'Fix each file:line above and build again; `npm run check:links` lists them without building.');
 }

@@ -4,6 +4,7 @@ import type { CorpusOptions } from '../../corpus/cache';
 import { notesDir } from '../../corpus/content-dir';
 import { sitemapLastmod } from '../../corpus/sitemap-lastmod';
 import { checkContent } from './content-check';
+import { showContentProblemsInBrowser } from './dev-overlay';
 import { notesMarkdown } from './markdown';
 import { checkNodeVersion } from './node-version-check';
 
@@ -12,14 +13,15 @@ import { checkNodeVersion } from './node-version-check';
  * (shown by `astro dev` only) and the sitemap with each note's last change.
  */
 export function notes({ site, base }: { site: string; base: string }): AstroIntegration {
+  let corpus: CorpusOptions;
   return {
     name: 'notes:notes',
     hooks: {
       'astro:config:setup': ({ command, updateConfig, logger }) => {
         checkNodeVersion(logger);
         const showDrafts = command === 'dev';
-        const corpus: CorpusOptions = { notesDir: notesDir(), includeDrafts: showDrafts, watch: showDrafts };
-        if (command === 'build' || command === 'dev') checkContent(corpus, command, logger);
+        corpus = { notesDir: notesDir(), includeDrafts: showDrafts, watch: showDrafts };
+        if (command === 'build') checkContent(corpus, logger);
         updateConfig({
           markdown: { processor: notesMarkdown({ ...corpus, base }) },
           // Pages show drafts exactly when the Markdown plugins do.
@@ -27,6 +29,7 @@ export function notes({ site, base }: { site: string; base: string }): AstroInte
           integrations: [sitemap({ serialize: sitemapLastmod(corpus, site, base) })],
         });
       },
+      'astro:server:setup': (setup) => showContentProblemsInBrowser(corpus, setup),
     },
   };
 }
