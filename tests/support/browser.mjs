@@ -1,9 +1,9 @@
 // Finds a Chromium for the tests, and installs Debian's when a fresh machine has none.
 // Order: CHROMIUM_PATH, then /usr/bin/chromium, then Playwright's own browser (a laptop).
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { ensureDebianPackages } from '../../cli/debian.ts';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
@@ -28,17 +28,11 @@ function playwrightHasOwnBrowser() {
 
 export function ensureChromium() {
   if (resolveChromium() || playwrightHasOwnBrowser()) return;
-  const isRoot = process.getuid?.() === 0;
-  if (!isRoot || !fs.existsSync('/usr/bin/apt-get')) {
-    throw new Error(
-      'No Chromium found. Set CHROMIUM_PATH, install Debian\'s chromium (apt-get install chromium), ' +
-        'or run `npx playwright install chromium`.',
-    );
+  console.log("No Chromium found; Debian's chromium package provides one.");
+  ensureDebianPackages(['chromium'], { log: (line) => console.log(line) });
+  if (!resolveChromium()) {
+    throw new Error('No Chromium found. Set CHROMIUM_PATH, install Debian\'s chromium, or run `npx playwright install chromium`.');
   }
-  console.log('No Chromium found: installing Debian\'s chromium package…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
 }
 
 /** Flags for a closed network: Chromium must not phone home from a test run. */
