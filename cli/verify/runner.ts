@@ -36,10 +36,16 @@ function limitsFor(options: ToolRun): Limits {
 }
 
 export function createRunner(status: SandboxStatus): Runner {
+  // A folder is handed to the sandbox's user once, before its first program: after that only
+  // sandboxed programs write there, and what they leave (symlinks, links) is not touched as root.
+  const handedOver = new Set<string>();
   return async (command, args, options) => {
     const limits = limitsFor(options);
     if (status.active) {
-      if (isRoot() && options.workDir) handOver(options.workDir);
+      if (isRoot() && options.workDir && !handedOver.has(options.workDir)) {
+        handOver(options.workDir);
+        handedOver.add(options.workDir);
+      }
       const argv = sandboxArgv(status.mode, { command, args, workDir: options.workDir, env: options.env, limits });
       return run(argv[0]!, argv.slice(1), { timeoutMs: options.timeoutMs, input: options.input });
     }

@@ -112,10 +112,15 @@ export const consoleChecker: Checker = {
     const commands = sessionCommands(snippet.code);
     if (commands.length === 0) return { status: 'n/a', reason: 'no `$ ` command lines' };
     const problems: Problem[] = [];
+    // Every file is written before the first program runs in the folder.
+    const files = commands.map((command, index) => {
+      const file = path.join(context.workDir, `command-${index + 1}.sh`);
+      fs.writeFileSync(file, `${command.text}\n`);
+      return file;
+    });
     await Promise.all(
       commands.map(async (command, index) => {
-        const file = path.join(context.workDir, `command-${index + 1}.sh`);
-        fs.writeFileSync(file, `${command.text}\n`);
+        const file = files[index]!;
         const result = await context.run('bash', ['-n', file], { workDir: context.workDir, timeoutMs: 30_000, needsSandbox: false });
         if (result.code !== 0 || result.stderr.trim()) {
           problems.push(...bashProblems(result.stderr, file, (line) => snippet.line + command.line + line - 1, snippet.line + command.line));

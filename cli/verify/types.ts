@@ -37,7 +37,10 @@ export interface CheckContext {
   workDir: string;
   /** Shared by every check of the run (generated certificates and the like); the sandbox does not see it. */
   runDir: string;
-  /** Runs a program in the sandbox (see runner.ts). */
+  /**
+   * Runs a program in the sandbox (see runner.ts). Write every file the check needs into `workDir`
+   * before the first call: from then on the folder belongs to the sandbox's user.
+   */
   run: Runner;
   /** How long a program from a note (java run=) may run. */
   runTimeoutMs: number;
