@@ -3,7 +3,6 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { ensureDebianPackages } from '../../cli/debian.ts';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
@@ -26,9 +25,11 @@ function playwrightHasOwnBrowser() {
   }
 }
 
-export function ensureChromium() {
+export async function ensureChromium() {
   if (resolveChromium() || playwrightHasOwnBrowser()) return;
   console.log("No Chromium found; Debian's chromium package provides one.");
+  // Loaded only here: the Playwright config and the audit import this file for the finder alone.
+  const { ensureDebianPackages } = await import('../../cli/debian.ts');
   ensureDebianPackages(['chromium'], { log: (line) => console.log(line) });
   if (!resolveChromium()) {
     throw new Error('No Chromium found. Set CHROMIUM_PATH, install Debian\'s chromium, or run `npx playwright install chromium`.');
@@ -47,6 +48,6 @@ export const chromiumArgs = [
 ];
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  ensureChromium();
+  await ensureChromium();
   console.log(`Chromium: ${resolveChromium() ?? chromium.executablePath()}`);
 }

@@ -8,7 +8,6 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureDebianPackages } from '../../cli/debian.ts';
 import { outDir } from './test-sites.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -30,10 +29,12 @@ export function findNginx() {
   return [...dirs.map((dir) => path.join(dir, 'nginx')), ...KNOWN_PATHS].find((file) => fs.existsSync(file));
 }
 
-export function ensureNginx() {
+export async function ensureNginx() {
   if (findNginx()) return;
   console.log("No nginx found; Debian's nginx package provides it.");
   // In a container the package's attempt to start the system service may fail; the binary is what we need.
+  // Loaded only here: `render` must also run on a Node without TypeScript support.
+  const { ensureDebianPackages } = await import('../../cli/debian.ts');
   ensureDebianPackages(['nginx'], { log: (line) => console.log(line) });
   if (!findNginx()) throw new Error('No nginx found. Install it (apt-get install nginx, brew install nginx) or set NGINX_PATH.');
 }
@@ -116,7 +117,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     if (!(name in nginxSites)) throw new Error(`unknown nginx test site "${name}" (${Object.keys(nginxSites).join(', ')})`);
     renderNginx(name, Number(port ?? nginxSites[name].port));
   } else {
-    ensureNginx();
+    await ensureNginx();
     console.log(`nginx: ${findNginx()}`);
   }
 }
