@@ -1,8 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { which } from './types.ts';
+import { ensureDebianPackages } from '../debian.ts';
+import { which } from './run.ts';
+import { SANDBOX_PATH } from './sandbox.ts';
 
-/** The Debian package that brings each program the checkers run. */
+/** The Debian package that brings each program the checkers and the sandbox run. */
 export const DEBIAN_PACKAGES: Readonly<Record<string, string>> = {
+  bwrap: 'bubblewrap',
+  setpriv: 'util-linux',
+  prlimit: 'util-linux',
   nginx: 'nginx',
   openssl: 'openssl',
   'systemd-analyze': 'systemd',
@@ -15,34 +19,22 @@ export const DEBIAN_PACKAGES: Readonly<Record<string, string>> = {
   python3: 'python3',
 };
 
-function isRoot(): boolean {
-  return typeof process.getuid === 'function' && process.getuid() === 0;
-}
+/** What the sandbox itself needs, checked on every run. */
+export const SANDBOX_PROGRAMS = ['bwrap', 'setpriv', 'prlimit'] as const;
 
 /**
- * Makes sure the programs exist. Missing ones are installed with apt-get when running as root on a
- * Debian-like system; returns the programs still missing, each with the package that provides it.
+ * Makes sure the programs exist where the sandbox looks for them (the system's PATH folders, not
+ * this shell's PATH). Missing ones are installed with apt-get when running as root on Debian;
+ * returns the programs still missing, each with the package that provides it.
  */
 export function ensureTools(commands: Iterable<string>, options: { install: boolean; log: (line: string) => void }): Map<string, string> {
   const missing = new Map<string, string>();
   for (const command of new Set(commands)) {
-    if (!which(command)) missing.set(command, DEBIAN_PACKAGES[command] ?? command);
+    if (!which(command, SANDBOX_PATH)) missing.set(command, DEBIAN_PACKAGES[command] ?? command);
   }
-  if (missing.size === 0 || !options.install) return missing;
-  if (!isRoot() || !which('apt-get')) {
-    options.log(`missing: ${[...missing.keys()].join(', ')} (not root or no apt-get: install ${[...new Set(missing.values())].join(' ')} yourself)`);
-    return missing;
+  if (missing.size > 0 && options.install) {
+    ensureDebianPackages([...new Set(missing.values())], { log: options.log });
+    for (const command of [...missing.keys()]) if (which(command, SANDBOX_PATH)) missing.delete(command);
   }
-  const packages = [...new Set(missing.values())];
-  options.log(`installing with apt-get: ${packages.join(' ')}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-  if (update.status !== 0) options.log('apt-get update failed; trying the install anyway');
-  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env,
-  });
-  if (install.status !== 0) options.log(`apt-get install ${packages.join(' ')} failed (exit ${install.status})`);
-  for (const command of [...missing.keys()]) if (which(command)) missing.delete(command);
   return missing;
 }

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isIP } from 'node:net';
+import { resolvedAbsolute } from './names.ts';
+import { run } from './run.ts';
 import type { Checker, CheckContext, Outcome, Problem, Snippet } from './types.ts';
-import { clip, escapeRegExp, run } from './types.ts';
+import { clip, escapeRegExp } from './types.ts';
 
 /**
  * nginx: `nginx -t` on a throwaway nginx.conf that puts the snippet in the context it is written
@@ -43,9 +45,11 @@ export interface WrappedConfig {
  * line may be appended to a main-context `http {` line), so nginx's line numbers map back to it.
  */
 export function wrapNginx(code: string, context: NginxContext, dir: string): WrappedConfig {
-  const temps = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
-    .map((name) => `${name}_temp_path ${path.join(dir, 'temp', name)};`)
-    .join(' ');
+  // nginx's compiled-in temp and access-log paths (/var/lib/nginx, /var/log/nginx) are outside the sandbox.
+  const temps = [
+    ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `${name}_temp_path ${path.join(dir, 'temp', name)};`),
+    `access_log ${path.join(dir, 'logs', 'access.log')};`,
+  ].join(' ');
   const mainLines: string[] = [];
   const hasDirective = (name: string) => new RegExp(`^\\s*${name}\\s`, 'm').test(code);
   if (context !== 'main' || !hasDirective('pid')) mainLines.push(`pid ${path.join(dir, 'nginx.pid')};`);
@@ -105,7 +109,9 @@ export function rewriteForCheck(code: string, files: { dir: string; cert: string
       notes.add('certificate files replaced by a throwaway self-signed pair');
     }
     const log = /^(\s*(?:access_log|error_log)\s+)([^\s;]+)/.exec(result);
-    if (log && log[2] !== 'off' && !/^(syslog:|memory:|stderr$|\/dev\/)/.test(log[2]!) && !log[2]!.includes('$')) {
+    // `/dev/../etc/x` is not a device: only a path that stays in /dev once resolved is kept.
+    const device = log?.[2]?.startsWith('/') && resolvedAbsolute(log[2]).startsWith('/dev/');
+    if (log && log[2] !== 'off' && !/^(syslog:|memory:|stderr$)/.test(log[2]!) && !device && !log[2]!.includes('$')) {
       result = `${log[1]}${path.join(files.dir, 'logs', path.basename(log[2]!))}${result.slice(log[0].length)}`;
       notes.add('log files written to the temp directory');
     }
@@ -130,6 +136,28 @@ export function rewriteForCheck(code: string, files: { dir: string; cert: string
   return { code: out.join('\n'), notes: [...notes] };
 }
 
+const LISTEN = /(^[ \t]*|[{;][ \t]*)(listen[ \t]+)(\[[^\]]*\]|[^\s;:[]+)(?::(\d+))?/gm;
+const PORT_SHIFT = 10_000;
+
+/**
+ * nginx -t binds every `listen` address, and the sandbox's unprivileged user may not bind ports
+ * below 1024: those move up by 10000 (`listen 80` → `listen 10080`), all the same way, so two
+ * servers on one port still share one, line for line. `listen 127.0.0.1;` means port 80.
+ */
+export function unprivilegedPorts(code: string): Rewritten {
+  const moved = new Map<number, number>();
+  const out = code.replace(LISTEN, (all, before: string, directive: string, address: string, port: string | undefined) => {
+    if (address === 'unix') return all;
+    const bare = port === undefined && /^\d+$/.test(address);
+    const number = port !== undefined ? Number(port) : bare ? Number(address) : 80;
+    if (number === 0 || number >= 1024) return all;
+    moved.set(number, number + PORT_SHIFT);
+    return `${before}${directive}${bare ? '' : `${address}:`}${number + PORT_SHIFT}`;
+  });
+  const list = [...moved].map(([from, to]) => `${from} → ${to}`).join(', ');
+  return { code: out, notes: moved.size > 0 ? [`ports below 1024 moved up for the unprivileged check: ${list}`] : [] };
+}
+
 function configProblems(output: string, configFile: string, offset: number, snippet: Snippet): Problem[] {
   const codeLines = snippet.code.split('\n').length;
   const problems: Problem[] = [];
@@ -152,7 +180,7 @@ function configProblems(output: string, configFile: string, offset: number, snip
 
 const certificates = new Map<string, Promise<{ cert: string; key: string } | string>>();
 
-/** One self-signed pair per run, made on first use. */
+/** One self-signed pair per run, made on first use (openssl sees no note content). */
 function throwawayCertificate(runDir: string): Promise<{ cert: string; key: string } | string> {
   let made = certificates.get(runDir);
   if (made) return made;
@@ -162,54 +190,73 @@ function throwawayCertificate(runDir: string): Promise<{ cert: string; key: stri
     const openssl = await run('openssl', [
       'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2',
       '-subj', '/CN=snippet-check.invalid', '-keyout', key, '-out', cert,
-    ]);
+    ], { timeoutMs: 60_000 });
     return openssl.code === 0 ? { cert, key } : `openssl could not make a test certificate: ${clip(openssl.stderr, 4)}`;
   })();
   certificates.set(runDir, made);
   return made;
 }
 
+/** A relative include (`include mime.types;`) that stays below the config's folder. */
+const RELATIVE_INCLUDE = /^\s*include\s+((?:[\w.-]+\/)*[\w.-]+);/gm;
+
+/**
+ * The folder nginx -t runs in: the certificate pair copied in (the sandbox sees only this folder),
+ * and the system's copies of relatively included files such as mime.types.
+ */
+function prepareDir(dir: string, code: string, pair: { cert: string; key: string }): { cert: string; key: string } {
+  for (const sub of ['logs', 'temp', 'tls']) fs.mkdirSync(path.join(dir, sub), { recursive: true });
+  const local = { cert: path.join(dir, 'tls', 'check.crt'), key: path.join(dir, 'tls', 'check.key') };
+  fs.copyFileSync(pair.cert, local.cert);
+  fs.copyFileSync(pair.key, local.key);
+  for (const match of code.matchAll(RELATIVE_INCLUDE)) {
+    const name = match[1]!;
+    if (name.split('/').includes('..')) continue;
+    const system = path.join('/etc/nginx', name);
+    const target = path.join(dir, name);
+    if (fs.existsSync(system) && !fs.existsSync(target)) {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.symlinkSync(system, target);
+    }
+  }
+  return local;
+}
+
+function contextProblem(snippet: Snippet, declared: string): Outcome {
+  return { status: 'failed', problems: [{ line: snippet.line, message: `context=${declared} is not one of ${CONTEXTS.join(', ')}` }], notes: [] };
+}
+
 export const nginxChecker: Checker = {
   tool: 'nginx',
   requires: ['nginx', 'openssl'],
   handles: (snippet) => snippet.lang === 'nginx',
-  async version() {
-    const result = await run('nginx', ['-v']);
+  async version(run) {
+    const result = await run('nginx', ['-v'], { timeoutMs: 30_000, needsSandbox: false });
     const match = /nginx\/(\S+)/.exec(result.stderr + result.stdout);
     return `nginx ${match?.[1] ?? 'unknown'}`;
   },
   async check(snippet: Snippet, context: CheckContext): Promise<Outcome> {
     const declared = snippet.meta.attributes['context'];
-    if (declared !== undefined && !isNginxContext(declared)) {
-      return {
-        status: 'failed',
-        problems: [{ line: snippet.line, message: `context=${declared} is not one of ${CONTEXTS.join(', ')}` }],
-        notes: [],
-      };
-    }
+    if (declared !== undefined && !isNginxContext(declared)) return contextProblem(snippet, declared);
     const nginxContext = declared ?? detectContext(snippet.code);
     const pair = await throwawayCertificate(context.runDir);
     if (typeof pair === 'string') return { status: 'failed', problems: [{ line: snippet.line, message: pair }], notes: [] };
     const dir = context.workDir;
-    for (const sub of ['logs', 'temp']) fs.mkdirSync(path.join(dir, sub), { recursive: true });
-    const rewritten = rewriteForCheck(snippet.code, { dir, ...pair });
-    // Relative includes (`include mime.types;`) resolve next to nginx.conf: offer the system's copies.
-    for (const match of rewritten.code.matchAll(/^\s*include\s+([^\s;/*][^\s;*]*);/gm)) {
-      const system = path.join('/etc/nginx', match[1]!);
-      const local = path.join(dir, match[1]!);
-      if (fs.existsSync(system) && !fs.existsSync(local)) {
-        fs.mkdirSync(path.dirname(local), { recursive: true });
-        fs.symlinkSync(system, local);
-      }
-    }
-    const wrapped = wrapNginx(rewritten.code, nginxContext, dir);
+    const local = prepareDir(dir, snippet.code, pair);
+    const rewritten = rewriteForCheck(snippet.code, { dir, ...local });
+    const ports = unprivilegedPorts(rewritten.code);
+    const wrapped = wrapNginx(ports.code, nginxContext, dir);
     const configFile = path.join(dir, 'nginx.conf');
     fs.writeFileSync(configFile, wrapped.config);
-    const result = await run('nginx', ['-t', '-p', `${dir}/`, '-e', path.join(dir, 'error.log'), '-c', configFile], {
+    // nginx -t opens every file the config names and may load modules: it needs the sandbox.
+    const result = await context.run('nginx', ['-t', '-p', `${dir}/`, '-e', path.join(dir, 'error.log'), '-c', configFile], {
+      workDir: dir,
       timeoutMs: 30_000,
+      needsSandbox: true,
     });
     const output = `${result.stderr}\n${result.stdout}`;
-    const notes = [...(declared ? [] : [`no context= in the fence meta: checked as ${nginxContext} (detected)`]), ...rewritten.notes];
+    const detected = declared ? [] : [`no context= in the fence meta: checked as ${nginxContext} (detected)`];
+    const notes = [...detected, ...rewritten.notes, ...ports.notes];
     const problems = configProblems(output, configFile, wrapped.offset, snippet);
     if (result.code !== 0 && problems.length === 0) {
       problems.push({ line: snippet.line, message: clip(output.trim().replaceAll(configFile, 'nginx.conf')) });

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { SESSION_LANGUAGES } from '../../src/lib/languages.ts';
+import type { Runner } from './runner.ts';
 import type { Checker, CheckContext, Outcome, Problem, Snippet } from './types.ts';
-import { clip, escapeRegExp, run } from './types.ts';
+import { clip, escapeRegExp } from './types.ts';
 
 /**
  * Shell: a `shellscript` block is a whole script (`bash -n` plus ShellCheck with no findings at all);
@@ -9,10 +11,9 @@ import { clip, escapeRegExp, run } from './types.ts';
  */
 
 const SCRIPT_LANGUAGES = new Set(['shellscript', 'bash', 'sh', 'shell']);
-const SESSION_LANGUAGES = new Set(['console', 'shellsession']);
 
-async function bashVersion(): Promise<string> {
-  const result = await run('bash', ['--version']);
+async function bashVersion(run: Runner): Promise<string> {
+  const result = await run('bash', ['--version'], { timeoutMs: 30_000, needsSandbox: false });
   return /version (\d+\.\d+\.\d+)/.exec(result.stdout)?.[1] ?? 'unknown';
 }
 
@@ -41,10 +42,10 @@ export const shellScriptChecker: Checker = {
   tool: 'shellscript',
   requires: ['bash', 'shellcheck'],
   handles: (snippet) => SCRIPT_LANGUAGES.has(snippet.lang),
-  async version() {
-    const shellcheck = await run('shellcheck', ['--version']);
+  async version(run) {
+    const shellcheck = await run('shellcheck', ['--version'], { timeoutMs: 30_000, needsSandbox: false });
     const version = /version: (\S+)/.exec(shellcheck.stdout)?.[1] ?? 'unknown';
-    return `bash ${await bashVersion()} + ShellCheck ${version}`;
+    return `bash ${await bashVersion(run)} + ShellCheck ${version}`;
   },
   async check(snippet: Snippet, context: CheckContext): Promise<Outcome> {
     const file = path.join(context.workDir, 'script.sh');
@@ -52,11 +53,13 @@ export const shellScriptChecker: Checker = {
     const hasShebang = snippet.code.startsWith('#!');
     const dialect = snippet.lang === 'sh' && !/^#!.*\b(bash)\b/.test(snippet.code) ? 'sh' : 'bash';
     const toNoteLine = (line: number) => snippet.line + line;
-    const syntax = await run(dialect === 'sh' ? 'sh' : 'bash', ['-n', file], { timeoutMs: 30_000 });
+    // `bash -n` and ShellCheck (without -x, and with no rc file) read only this script: safe without the sandbox.
+    const syntax = await context.run(dialect, ['-n', file], { workDir: context.workDir, timeoutMs: 30_000, needsSandbox: false });
     const problems = syntax.code === 0 ? [] : bashProblems(syntax.stderr, file, toNoteLine, snippet.line);
-    const lint = await run('shellcheck', ['--format=gcc', ...(hasShebang ? [] : [`--shell=${dialect}`]), file], {
-      cwd: context.workDir,
+    const lint = await context.run('shellcheck', ['--norc', '--format=gcc', ...(hasShebang ? [] : [`--shell=${dialect}`]), file], {
+      workDir: context.workDir,
       timeoutMs: 60_000,
+      needsSandbox: false,
     });
     for (const match of lint.stdout.matchAll(/^[^:\n]+:(\d+):(\d+): (\w+): (.*)$/gm)) {
       problems.push({ line: toNoteLine(Number(match[1])), message: `shellcheck ${match[3]} (column ${match[2]}): ${match[4]}` });
@@ -102,18 +105,23 @@ export const consoleChecker: Checker = {
   tool: 'console',
   requires: ['bash'],
   handles: (snippet) => SESSION_LANGUAGES.has(snippet.lang),
-  async version() {
-    return `bash -n (bash ${await bashVersion()})`;
+  async version(run) {
+    return `bash -n (bash ${await bashVersion(run)})`;
   },
   async check(snippet: Snippet, context: CheckContext): Promise<Outcome> {
     const commands = sessionCommands(snippet.code);
     if (commands.length === 0) return { status: 'n/a', reason: 'no `$ ` command lines' };
     const problems: Problem[] = [];
+    // Every file is written before the first program runs in the folder.
+    const files = commands.map((command, index) => {
+      const file = path.join(context.workDir, `command-${index + 1}.sh`);
+      fs.writeFileSync(file, `${command.text}\n`);
+      return file;
+    });
     await Promise.all(
       commands.map(async (command, index) => {
-        const file = path.join(context.workDir, `command-${index + 1}.sh`);
-        fs.writeFileSync(file, `${command.text}\n`);
-        const result = await run('bash', ['-n', file], { timeoutMs: 30_000 });
+        const file = files[index]!;
+        const result = await context.run('bash', ['-n', file], { workDir: context.workDir, timeoutMs: 30_000, needsSandbox: false });
         if (result.code !== 0 || result.stderr.trim()) {
           problems.push(...bashProblems(result.stderr, file, (line) => snippet.line + command.line + line - 1, snippet.line + command.line));
         }

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { which } from './run.ts';
+import { SANDBOX_PATH } from './sandbox.ts';
 import type { Checker, CheckContext, Outcome, Problem, Snippet } from './types.ts';
-import { clip, escapeRegExp, run, which } from './types.ts';
+import { clip, escapeRegExp } from './types.ts';
 
 /**
  * supervisord: the `ini` snippet is loaded by supervisor's own option parser (ServerOptions.realize),
@@ -55,7 +56,7 @@ except configparser.Error as error:
 
 /** The Python that supervisor is installed for: the interpreter named in supervisord's #! line. */
 function supervisorPython(): string {
-  const supervisord = which('supervisord');
+  const supervisord = which('supervisord', SANDBOX_PATH);
   if (supervisord) {
     const first = fs.readFileSync(supervisord, 'utf8').split('\n', 1)[0] ?? '';
     const interpreter = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(first);
@@ -74,38 +75,38 @@ function userExists(name: string): boolean {
   }
 }
 
+/** The account the parser runs as in the sandbox. */
+const SANDBOX_USER = 'nobody';
+
 /**
  * Line for line, maps what only exists on the target machine: a `user=` that has no account here
- * becomes the current user, a log file in a missing directory moves to the temp directory.
+ * becomes the sandbox's user, and every log or pid file moves to the temp directory (the sandbox
+ * sees no /var, and its programs may write only there).
  */
 export function mapForCheck(code: string, logDir: string, exists: (name: string) => boolean = userExists): { code: string; notes: string[] } {
   const users = new Set<string>();
   const dirs = new Set<string>();
-  const me = os.userInfo().username;
   const out = code.split('\n').map((line) => {
     const user = /^(\s*user\s*=\s*)(\S+)(.*)$/.exec(line);
     if (user && !exists(user[2]!)) {
       users.add(user[2]!);
-      return `${user[1]}${me}${user[3]}`;
+      return `${user[1]}${SANDBOX_USER}${user[3]}`;
     }
     const log = /^(\s*(?:stdout_logfile|stderr_logfile|logfile|pidfile)\s*=\s*)(\/\S+)(.*)$/.exec(line);
-    if (log) {
-      const dir = path.dirname(log[2]!);
-      if (!dir.includes('%(') && !fs.existsSync(dir)) {
-        dirs.add(dir);
-        return `${log[1]}${path.join(logDir, path.basename(log[2]!))}${log[3]}`;
-      }
+    if (log && !path.dirname(log[2]!).includes('%(')) {
+      dirs.add(path.dirname(log[2]!));
+      return `${log[1]}${path.join(logDir, path.basename(log[2]!))}${log[3]}`;
     }
     const childlogdir = /^(\s*childlogdir\s*=\s*)(\/\S+)(.*)$/.exec(line);
-    if (childlogdir && !fs.existsSync(childlogdir[2]!)) {
+    if (childlogdir && !childlogdir[2]!.includes('%(')) {
       dirs.add(childlogdir[2]!);
       return `${childlogdir[1]}${logDir}${childlogdir[3]}`;
     }
     return line;
   });
   const notes: string[] = [];
-  if (users.size > 0) notes.push(`user= accounts missing on this machine checked as ${me}: ${[...users].join(', ')}`);
-  if (dirs.size > 0) notes.push(`log directories missing on this machine mapped to the temp dir: ${[...dirs].join(', ')}`);
+  if (users.size > 0) notes.push(`user= accounts missing on this machine checked as ${SANDBOX_USER}: ${[...users].join(', ')}`);
+  if (dirs.size > 0) notes.push(`log and pid files moved to the temp dir: ${[...dirs].join(', ')}`);
   return { code: out.join('\n'), notes };
 }
 
@@ -126,8 +127,8 @@ export const supervisordChecker: Checker = {
   tool: 'supervisord',
   requires: ['supervisord'],
   handles: (snippet) => ['ini', 'conf', 'cfg', 'properties'].includes(snippet.lang) && SUPERVISOR_SECTION.test(snippet.code),
-  async version() {
-    const result = await run('supervisord', ['--version']);
+  async version(run) {
+    const result = await run('supervisord', ['--version'], { timeoutMs: 30_000, needsSandbox: false });
     return `supervisor ${result.stdout.trim() || 'unknown'}`;
   },
   async check(snippet: Snippet, context: CheckContext): Promise<Outcome> {
@@ -154,7 +155,8 @@ export const supervisordChecker: Checker = {
         ].join('\n'),
       );
     }
-    const result = await run(supervisorPython(), ['-c', LOAD_SUPERVISOR, configFile], { cwd: dir, timeoutMs: 30_000 });
+    // supervisor's parser follows [include] files= and expands %(ENV_…)s: it needs the sandbox.
+    const result = await context.run(supervisorPython(), ['-c', LOAD_SUPERVISOR, configFile], { workDir: dir, timeoutMs: 30_000, needsSandbox: true });
     const problems: Problem[] = [];
     if (result.code !== 0) {
       const message = result.stderr.replace(/\nFor help, use .*$/s, '').replaceAll(snippetFile, 'snippet').replaceAll(dir, '<tmp>').trim();
@@ -179,14 +181,15 @@ export const iniChecker: Checker = {
   tool: 'ini',
   requires: ['python3'],
   handles: (snippet) => snippet.lang === 'ini',
-  async version() {
-    const result = await run(supervisorPython(), ['--version']);
+  async version(run) {
+    const result = await run(supervisorPython(), ['--version'], { timeoutMs: 30_000, needsSandbox: false });
     return `${(result.stdout || result.stderr).trim()} configparser`;
   },
   async check(snippet: Snippet, context: CheckContext): Promise<Outcome> {
     const file = path.join(context.workDir, 'snippet.ini');
     fs.writeFileSync(file, `${snippet.code}\n`);
-    const result = await run(supervisorPython(), ['-c', PARSE_INI, file], { timeoutMs: 30_000 });
+    // Python's configparser reads only this file: safe without the sandbox too.
+    const result = await context.run(supervisorPython(), ['-c', PARSE_INI, file], { workDir: context.workDir, timeoutMs: 30_000, needsSandbox: false });
     if (result.code === 0) return { status: 'passed', notes: [] };
     const message = (result.stdout + result.stderr).trim();
     const lineRef = /line:?\s*(\d+)/.exec(message);

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FenceMeta } from '../../src/integrations/code-blocks/fence-meta.ts';
+import type { Runner } from './runner.ts';
 
 /** One fenced block of one note, as the checkers see it. */
 export interface Snippet {
@@ -33,10 +33,17 @@ export type Outcome =
   | { status: 'n/a'; reason: string };
 
 export interface CheckContext {
-  /** A fresh directory for this one snippet, removed afterwards. */
+  /** A fresh directory for this one snippet, removed afterwards: the only one its programs may write. */
   workDir: string;
-  /** Shared by every check of the run (generated certificates and the like). */
+  /** Shared by every check of the run (generated certificates and the like); the sandbox does not see it. */
   runDir: string;
+  /**
+   * Runs a program in the sandbox (see runner.ts). Write every file the check needs into `workDir`
+   * before the first call: from then on the folder belongs to the sandbox's user.
+   */
+  run: Runner;
+  /** How long a program from a note (java run=) may run. */
+  runTimeoutMs: number;
 }
 
 export interface Checker {
@@ -46,74 +53,8 @@ export interface Checker {
   requires: readonly string[];
   handles(snippet: Snippet): boolean;
   /** What the badge says, read from the tool itself: `nginx 1.22.1`. */
-  version(): Promise<string>;
+  version(run: Runner): Promise<string>;
   check(snippet: Snippet, context: CheckContext): Promise<Outcome>;
-}
-
-export interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  timedOut: boolean;
-}
-
-/** Runs a program without a shell; never throws for a non-zero exit (a missing program gives code 127). */
-export function run(
-  command: string,
-  args: readonly string[],
-  options: { cwd?: string; timeoutMs?: number; input?: string; env?: NodeJS.ProcessEnv } = {},
-): Promise<RunResult> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env ?? process.env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    let timedOut = false;
-    const limit = 4 * 1024 * 1024;
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (stdout.length < limit) stdout += chunk.toString('utf8');
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      if (stderr.length < limit) stderr += chunk.toString('utf8');
-    });
-    const timer = options.timeoutMs
-      ? setTimeout(() => {
-          timedOut = true;
-          child.kill('SIGKILL');
-        }, options.timeoutMs)
-      : undefined;
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      if (timer) clearTimeout(timer);
-      resolve({ code: error.code === 'ENOENT' ? 127 : 126, stdout, stderr: stderr + String(error.message), timedOut });
-    });
-    child.on('close', (code) => {
-      if (timer) clearTimeout(timer);
-      resolve({ code, stdout, stderr, timedOut });
-    });
-    child.stdin.on('error', () => {
-      // The program may exit before reading its input.
-    });
-    child.stdin.end(options.input ?? '');
-  });
-}
-
-/** Where a program is on PATH, or undefined. */
-export function which(command: string): string | undefined {
-  if (command.includes('/')) return fs.existsSync(command) ? command : undefined;
-  for (const dir of (process.env['PATH'] ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, command);
-    try {
-      fs.accessSync(candidate, fs.constants.X_OK);
-      if (fs.statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
 }
 
 export function makeTempDir(prefix: string): string {

@@ -1,6 +1,5 @@
 // Finds a Chromium for the tests, and installs Debian's when a fresh machine has none.
 // Order: CHROMIUM_PATH, then /usr/bin/chromium, then Playwright's own browser (a laptop).
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -26,19 +25,15 @@ function playwrightHasOwnBrowser() {
   }
 }
 
-export function ensureChromium() {
+export async function ensureChromium() {
   if (resolveChromium() || playwrightHasOwnBrowser()) return;
-  const isRoot = process.getuid?.() === 0;
-  if (!isRoot || !fs.existsSync('/usr/bin/apt-get')) {
-    throw new Error(
-      'No Chromium found. Set CHROMIUM_PATH, install Debian\'s chromium (apt-get install chromium), ' +
-        'or run `npx playwright install chromium`.',
-    );
+  console.log("No Chromium found; Debian's chromium package provides one.");
+  // Loaded only here: the Playwright config and the audit import this file for the finder alone.
+  const { ensureDebianPackages } = await import('../../cli/debian.ts');
+  ensureDebianPackages(['chromium'], { log: (line) => console.log(line) });
+  if (!resolveChromium()) {
+    throw new Error('No Chromium found. Set CHROMIUM_PATH, install Debian\'s chromium, or run `npx playwright install chromium`.');
   }
-  console.log('No Chromium found: installing Debian\'s chromium package…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
 }
 
 /** Flags for a closed network: Chromium must not phone home from a test run. */
@@ -53,6 +48,6 @@ export const chromiumArgs = [
 ];
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  ensureChromium();
+  await ensureChromium();
   console.log(`Chromium: ${resolveChromium() ?? chromium.executablePath()}`);
 }

@@ -4,7 +4,7 @@
 // temp paths all live in tests/.tmp/nginx-<name>/, so nginx runs as any user.
 // Usage: npm exec -- node tests/support/nginx.mjs                      check / install
 //        npm exec -- node tests/support/nginx.mjs render <name> <port>  write tests/.tmp/nginx-<name>/
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,21 +29,14 @@ export function findNginx() {
   return [...dirs.map((dir) => path.join(dir, 'nginx')), ...KNOWN_PATHS].find((file) => fs.existsSync(file));
 }
 
-export function ensureNginx() {
+export async function ensureNginx() {
   if (findNginx()) return;
-  const isRoot = process.getuid?.() === 0;
-  if (!isRoot || !fs.existsSync('/usr/bin/apt-get')) {
-    throw new Error('No nginx found. Install it (apt-get install nginx, brew install nginx) or set NGINX_PATH.');
-  }
-  console.log("No nginx found: installing Debian's nginx package…");
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  try {
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'nginx'], { stdio: 'inherit', env });
-  } catch (error) {
-    // In a container the package's attempt to start the system service may fail; the binary is what we need.
-    if (!findNginx()) throw error;
-  }
+  console.log("No nginx found; Debian's nginx package provides it.");
+  // In a container the package's attempt to start the system service may fail; the binary is what we need.
+  // Loaded only here: `render` must also run on a Node without TypeScript support.
+  const { ensureDebianPackages } = await import('../../cli/debian.ts');
+  ensureDebianPackages(['nginx'], { log: (line) => console.log(line) });
+  if (!findNginx()) throw new Error('No nginx found. Install it (apt-get install nginx, brew install nginx) or set NGINX_PATH.');
 }
 
 /** Where nginx's own mime.types is: beside the main config it was built with (`nginx -V` says where). */
@@ -124,7 +117,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     if (!(name in nginxSites)) throw new Error(`unknown nginx test site "${name}" (${Object.keys(nginxSites).join(', ')})`);
     renderNginx(name, Number(port ?? nginxSites[name].port));
   } else {
-    ensureNginx();
+    await ensureNginx();
     console.log(`nginx: ${findNginx()}`);
   }
 }

@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { extractSnippets, snippetHash } from '../../cli/verify/index.ts';
+import { parseArguments } from '../../cli/verify/index.ts';
+import { mainClass } from '../../cli/verify/java.ts';
 import { kafkaVersion, parseProperties, scopeOf, valueProblem } from '../../cli/verify/kafka-properties.ts';
-import { detectContext, rewriteForCheck, wrapNginx } from '../../cli/verify/nginx.ts';
+import { safeFileName } from '../../cli/verify/names.ts';
+import { detectContext, rewriteForCheck, unprivilegedPorts, wrapNginx } from '../../cli/verify/nginx.ts';
 import { sessionCommands } from '../../cli/verify/shell.ts';
 import { mapForCheck } from '../../cli/verify/supervisord.ts';
 import { stubExecutables, unitLayout } from '../../cli/verify/systemd.ts';
 import type { Snippet } from '../../cli/verify/types.ts';
+import { extractSnippets } from '../../cli/verify/verify.ts';
 import { parseFenceMeta } from '../../src/integrations/code-blocks/fence-meta';
+import { snippetHash } from '../../src/integrations/code-blocks/verified';
 import { frontMatter, removeDir, writeNotes } from '../support/content';
 
 const made: string[] = [];
@@ -157,6 +161,35 @@ describe('nginx wrapping', () => {
     expect(notes.join('\n')).toContain('backend-1.internal, auth.internal');
   });
 
+  it('sends a log path that only pretends to be a device (/dev/../x) to the temp dir, keeps real devices', () => {
+    const files = { dir: '/tmp/x', cert: '/tmp/c.pem', key: '/tmp/k.pem' };
+    expect(rewriteForCheck('error_log /dev/../tmp/owned.log;', files).code).toBe('error_log /tmp/x/logs/owned.log;');
+    expect(rewriteForCheck('access_log /dev/stdout;', files).code).toBe('access_log /dev/stdout;');
+  });
+
+  it('moves ports below 1024 up by 10000 the same way everywhere, line for line, and says so', () => {
+    const code = [
+      'listen 80;',
+      '    listen [::]:80 default_server;',
+      '    listen 443 ssl http2;',
+      'server { listen 127.0.0.1; server_name a; }',
+      '    listen 8080;',
+      '    listen unix:/run/app.sock;',
+      '    # listen 80;',
+    ].join('\n');
+    const { code: out, notes } = unprivilegedPorts(code);
+    expect(out.split('\n')).toEqual([
+      'listen 10080;',
+      '    listen [::]:10080 default_server;',
+      '    listen 10443 ssl http2;',
+      'server { listen 127.0.0.1:10080; server_name a; }',
+      '    listen 8080;',
+      '    listen unix:/run/app.sock;',
+      '    # listen 80;',
+    ]);
+    expect(notes).toEqual(['ports below 1024 moved up for the unprivileged check: 80 → 10080, 443 → 10443']);
+  });
+
   it('finds upstream members written on one line, and leaves quoted braces alone', () => {
     const files = { dir: '/tmp/x', cert: '/tmp/c.pem', key: '/tmp/k.pem' };
     expect(rewriteForCheck('upstream api { server api.internal:8080; server 10.0.0.1; }', files).code).toBe(
@@ -176,13 +209,48 @@ describe('systemd layout', () => {
     expect(
       unitLayout(snippet('systemd', '# /etc/systemd/system/kafka-consumer@3.service.d/override.conf\n[Service]', 'title="override.conf"')),
     ).toEqual({ unit: 'kafka-consumer@.service', dropIn: { dir: 'kafka-consumer@.service.d', file: 'override.conf' } });
-    expect(unitLayout(snippet('systemd', '[Unit]\nDescription=x\n[Service]\nExecStart=/bin/true')).unit).toBe('snippet.service');
+    expect(unitLayout(snippet('systemd', '[Unit]\nDescription=x\n[Service]\nExecStart=/bin/true'))).toEqual({ unit: 'snippet.service' });
+  });
+
+  it('reduces titles and unit= to file names, and refuses a path that climbs out with ..', () => {
+    expect(unitLayout(snippet('systemd', '[Service]', 'title="/etc/systemd/system/orders.service"'))).toEqual({ unit: 'orders.service' });
+    expect(unitLayout(snippet('systemd', '[Service]', 'title="x.conf" unit="../../../../tmp/x/target.service"'))).toEqual({
+      error: 'unit="../../../../tmp/x/target.service" is a path that climbs out of its folder (".."): give a plain file name',
+    });
+    expect(unitLayout(snippet('systemd', '[Service]', 'title="../../evil.service"'))).toHaveProperty('error');
+    expect(unitLayout(snippet('systemd', '[Service]', 'title="x.conf" unit="notaunit"'))).toHaveProperty('error');
   });
 
   it('stubs Exec*= programs, keeping prefixes, arguments and every other line', () => {
     const { code, stubs } = stubExecutables('[Service]\nExecStart=-/usr/bin/java -jar app.jar\nExecStop=/bin/kill $MAINPID\nUser=app', '/tmp/s');
     expect(code).toBe('[Service]\nExecStart=-/tmp/s/usr/bin/java -jar app.jar\nExecStop=/tmp/s/bin/kill $MAINPID\nUser=app');
     expect(stubs).toEqual(['/usr/bin/java', '/bin/kill']);
+  });
+
+  it('keeps every stub inside the stub folder, whatever .. the program path has', () => {
+    const { code, stubs } = stubExecutables('[Service]\nExecStart=/../../../../tmp/x/evil --flag', '/tmp/s');
+    expect(code).toBe('[Service]\nExecStart=/tmp/s/tmp/x/evil --flag');
+    expect(stubs).toEqual(['/tmp/x/evil']);
+  });
+});
+
+describe('names from notes', () => {
+  it('keeps plain file names and the last segment of a path', () => {
+    expect(safeFileName('orders@.service', 'title')).toEqual({ name: 'orders@.service' });
+    expect(safeFileName('dev-disk-by\\x2duuid.mount', 'title')).toEqual({ name: 'dev-disk-by\\x2duuid.mount' });
+    expect(safeFileName('/etc/nginx/conf.d/app.conf', 'title')).toEqual({ name: 'app.conf' });
+  });
+
+  it('refuses .., empty names, option-like names and odd characters', () => {
+    for (const value of ['../x.service', 'a/../../b', '..', '', '/', '-x.service', 'a b.service', 'a;b']) {
+      expect(safeFileName(value, 'unit'), value).toHaveProperty('error');
+    }
+  });
+
+  it('takes a Java class name from the code, else from a plain title', () => {
+    expect(mainClass('public class Demo {}', '../../Other.java')).toEqual({ name: 'Demo', pkg: undefined });
+    expect(mainClass('@Deprecated class X {}', '../../Other.java')).toHaveProperty('error');
+    expect(mainClass('-Xmx16m', 'Flags.java')).toBeUndefined();
   });
 });
 
@@ -198,6 +266,20 @@ describe('supervisord mapping', () => {
     expect(lines[2]).toBe('stdout_logfile=/tmp/logs/%(program_name)s.log');
     expect(lines[3]).toBe('stderr_logfile=AUTO');
     expect(notes.join('\n')).toMatch(/no-such-user[\s\S]*\/no\/such\/dir/);
+  });
+
+  it('moves every absolute log and pid file into the temp dir, existing or not', () => {
+    const { code } = mapForCheck('[supervisord]\nlogfile=/var/log/supervisor/supervisord.log\nchildlogdir=/var/log/supervisor', '/tmp/logs', () => true);
+    expect(code).toBe('[supervisord]\nlogfile=/tmp/logs/supervisord.log\nchildlogdir=/tmp/logs');
+  });
+});
+
+describe('command line', () => {
+  it('reads --notes, --no-report and --timeout with node:util parseArgs', () => {
+    const args = parseArguments(['--notes', '/tmp/n', '--no-report', '--timeout', '5']);
+    expect(args).toMatchObject({ notesDir: '/tmp/n', reportFile: undefined, install: true, runTimeoutMs: 5000 });
+    expect(() => parseArguments(['--timeout', 'soon'])).toThrow(/--timeout soon/);
+    expect(() => parseArguments(['--frobnicate'])).toThrow();
   });
 });
 
