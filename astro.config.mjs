@@ -18,6 +18,7 @@ import { remarkNoteLinks } from './src/integrations/notes/remark-note-links.ts';
 import { remarkWikilinks } from './src/corpus/wikilinks.ts';
 import { contentCheck } from './src/integrations/notes/content-check.ts';
 import { devSearchIndex } from './src/integrations/search/dev-search-index.ts';
+import { diagramsIntegration, remarkDiagrams } from './src/integrations/diagrams/index.ts';
 import { nodeVersionCheck } from './src/integrations/notes/node-version-check.ts';
 import { codePaletteStylesheet } from './src/integrations/code-blocks/palette-stylesheet.ts';
 import { astroCsp } from './src/lib/csp.ts';
@@ -56,13 +57,13 @@ export default defineConfig({
   security: { csp: astroCsp },
   // Pages show drafts exactly when the Markdown plugins do: in `astro dev`, never in a build.
   vite: { define: { __SHOW_DRAFTS__: JSON.stringify(isDev) }, build: { assetsInlineLimit: 0, modulePreload: false } },
-  integrations: [nodeVersionCheck(), contentCheck(noteLinks), devSearchIndex(process.env.OUT_DIR || 'dist'), sitemap({ serialize: sitemapLastmod(noteLinks.notesDir, site, base) }), codePaletteStylesheet(palette)],
+  integrations: [nodeVersionCheck(), contentCheck(noteLinks), devSearchIndex(process.env.OUT_DIR || 'dist'), sitemap({ serialize: sitemapLastmod(noteLinks.notesDir, site, base) }), codePaletteStylesheet(palette), diagramsIntegration(noteLinks)],
   markdown: {
     processor: unified({
       // GFM comes from remark-gfm, declared here so its version is ours, not a default's.
       gfm: false,
       smartypants: false,
-      remarkPlugins: [remarkGfm, remarkWikilinks, [remarkNoteLinks, noteLinks]],
+      remarkPlugins: [remarkGfm, remarkWikilinks, [remarkNoteLinks, noteLinks], [remarkDiagrams, noteLinks]],
       remarkRehype: {
         footnoteLabel: zhCN.footnotes,
         footnoteBackLabel: (/** @type {number} */ index) => zhCN.footnoteBack(index + 1),
