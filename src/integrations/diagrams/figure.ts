@@ -11,8 +11,8 @@ import { cleanSvg, textChild } from './svg';
  *     <section class="diagram__frame" tabindex="0" aria-label="图：…">   scrolls sideways on a phone
  *       <svg class="diagram-svg" role="img" aria-labelledby aria-describedby>
  *         <title>accTitle</title><desc>accDescr</desc> …
- *     <figcaption>caption · <a href="…/diagrams/<hash>.svg">查看原图</a>
  *     <p hidden>every label</p>                                          what search indexes
+ *     <figcaption>caption · <a href="…/diagrams/<hash>.svg">查看原图</a>
  *
  * No script, no style attribute: colours come from src/styles/diagrams.css.
  */
@@ -62,6 +62,8 @@ export function diagramFigure(diagram: RenderedDiagram, options: FigureOptions):
   const element = h('figure', { className: ['diagram'], dataDiagram: diagram.kind }, [
     // A scrolling region must take focus to be scrolled by keyboard (axe scrollable-region-focusable).
     h('section', { className: ['diagram__frame'], tabIndex: 0, ariaLabel: zhCN.diagramRegion(name) }, [svg]),
+    // Search skips <svg>; the labels as plain text let a query such as 高水位 find this note.
+    h('p', { className: ['diagram__labels'], hidden: true }, labels.join(' · ')),
     h('figcaption', { className: ['diagram__caption'] }, [
       ...(shownCaption ? [h('span', shownCaption), ' '] : []),
       h('a', { className: ['diagram__open'], href: options.fullSizeHref }, [
@@ -69,8 +71,6 @@ export function diagramFigure(diagram: RenderedDiagram, options: FigureOptions):
         h('span', { className: ['sr-only'] }, `：${name}`),
       ]),
     ]),
-    // Search skips <svg>; the labels as plain text let a query such as 高水位 find this note.
-    h('p', { className: ['diagram__labels'], hidden: true }, labels.join(' · ')),
   ]);
   return { element, hasAccTitle: diagram.accTitle !== undefined };
 }

@@ -7,7 +7,7 @@ import { SKIP, visit } from 'unist-util-visit';
  * `@import` from a third-party host) and its `style=` attribute go, so do the `data-*`
  * attributes meant for scripts; colours stay `var(--_…)` references that src/styles/diagrams.css
  * defines from the site's palette. Ids get a per-page prefix (two diagrams on a page would both
- * have `arrowhead`), and coordinates are rounded to two decimals (the renderer writes 17 digits).
+ * have `arrowhead`), and coordinates are rounded to one decimal (the renderer writes 17 digits).
  */
 
 export interface CleanSvg {
@@ -16,8 +16,9 @@ export interface CleanSvg {
   labels: string[];
 }
 
-const NUMBER = /-?\d+\.\d{3,}/g;
-const round = (value: string) => value.replace(NUMBER, (n) => String(Math.round(Number(n) * 100) / 100));
+const NUMBER = /-?\d+\.\d{2,}/g;
+/** A tenth of a pixel is below what a screen shows. */
+const round = (value: string) => value.replace(NUMBER, (n) => String(Math.round(Number(n) * 10) / 10));
 /** Inside these, whitespace is text; elsewhere in an SVG it is only indentation. */
 const TEXT_ELEMENTS = new Set(['text', 'tspan', 'title', 'desc']);
 
@@ -25,6 +26,8 @@ function cleanProperties(properties: Properties, prefix: string): Properties {
   const out: Properties = {};
   for (const [key, value] of Object.entries(properties)) {
     if (key === 'style' || /^data[A-Z]/.test(key)) continue;
+    // rx=0 is the default corner; the renderer writes it on every box.
+    if ((key === 'rx' || key === 'ry') && value === '0') continue;
     if (key === 'id' && typeof value === 'string') out[key] = `${prefix}-${value}`;
     else if ((key === 'href' || key === 'xLinkHref') && typeof value === 'string' && value.startsWith('#')) {
       out[key] = `#${prefix}-${value.slice(1)}`;
