@@ -20,6 +20,7 @@ import { jsonChecker, yamlChecker } from './data-formats.ts';
 import { ensureTools } from './install.ts';
 import { javaChecker } from './java.ts';
 import { kafkaPropertiesChecker } from './kafka-properties.ts';
+import { mermaidChecker } from './mermaid.ts';
 import { nginxChecker } from './nginx.ts';
 import { consoleChecker, shellScriptChecker } from './shell.ts';
 import { iniChecker, supervisordChecker } from './supervisord.ts';
@@ -39,6 +40,7 @@ export const CHECKERS: readonly Checker[] = [
   kafkaPropertiesChecker,
   yamlChecker,
   jsonChecker,
+  mermaidChecker,
 ];
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
