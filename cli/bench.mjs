@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { timeHighlighting } from './bench-highlight.mjs';
+import { timeDiagrams } from './bench-diagrams.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url)); // npm runs us from anywhere; the build runs here
 const arg = process.argv[2] ?? process.env.BENCH_NOTES ?? '1000';
@@ -238,6 +239,8 @@ const astroSays = /\d+ page\(s\) built in [\d.]+m?s/.exec(result.output.replace(
 if (astroSays) line('  astro reports', astroSays);
 if (result.pagefindSeconds) line('  of which pagefind', `~${result.pagefindSeconds.toFixed(2)} s (from first sighting, ±0.1 s)`);
 line('  highlighting (Shiki)', `${highlighting.highlightMs.toFixed(0)} ms for ${highlighting.blocks} blocks (${(highlighting.highlightMs / highlighting.blocks).toFixed(2)} ms/block, ${((highlighting.highlightMs / 1000 / result.seconds) * 100).toFixed(1)} % of wall time; +${highlighting.setupMs.toFixed(0)} ms to load grammars and themes)`);
+const diagrams = await timeDiagrams();
+line('  diagrams (Mermaid)', `${diagrams.diagrams} in content/notes: ${diagrams.coldMs.toFixed(0)} ms each uncached (+${diagrams.firstMs.toFixed(0)} ms for the first, which starts Mermaid's parser), ${diagrams.warmMs.toFixed(1)} ms each from the cache`);
 line('throughput', `${(files / result.seconds).toFixed(1)} notes/s (${files} .md files)`);
 line('peak RSS, process tree', `${mib(result.peak)} (sum of VmRSS, sampled every 100 ms)`);
 line('output total', `${bytes(site.bytes)} (${mib(site.bytes)}), ${site.files} files`);

@@ -9,6 +9,7 @@ import { readCorpus } from '../../src/corpus/read.ts';
 import { parseFenceMeta } from '../../src/integrations/code-blocks/fence-meta.ts';
 import { snippetHash } from '../../src/integrations/code-blocks/verified.ts';
 import { jsonChecker, yamlChecker } from './data-formats.ts';
+import { mermaidChecker } from './mermaid.ts';
 import { ensureTools, SANDBOX_PROGRAMS } from './install.ts';
 import { javaChecker } from './java.ts';
 import { kafkaPropertiesChecker } from './kafka-properties.ts';
@@ -34,6 +35,7 @@ export const CHECKERS: readonly Checker[] = [
   kafkaPropertiesChecker,
   yamlChecker,
   jsonChecker,
+  mermaidChecker,
 ];
 
 /** Every fenced block of every note (drafts included), in file and line order. */

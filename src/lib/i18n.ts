@@ -61,6 +61,10 @@ export const zhCN = {
   downloaded: (name: string) => `已下载 ${name}`,
   wrap: '换行',
   verifiedWith: (tool: string) => `已验证：${tool}`,
+  // Diagrams drawn at build time from ```mermaid fences (src/integrations/diagrams/)
+  diagramOpen: '查看原图',
+  diagramRegion: (name: string) => `图：${name}`,
+  diagramKinds: { flowchart: '流程图', state: '状态图', sequence: '时序图', class: '类图', er: '实体关系图' },
   footnoteBack: (n: number) => `回到引用 ${n}`,
   // The note map (graph page, local graph on note pages)
   graph: '关系图',

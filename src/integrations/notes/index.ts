@@ -2,6 +2,7 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import type { CorpusOptions } from '../../corpus/cache';
 import { notesDir } from '../../corpus/content-dir';
+import { diagramsIntegration } from '../diagrams/index';
 import { sitemapLastmod } from '../../corpus/sitemap-lastmod';
 import { checkContent } from './content-check';
 import { showContentProblemsInBrowser } from './dev-overlay';
@@ -10,7 +11,8 @@ import { checkNodeVersion } from './node-version-check';
 
 /**
  * The notes: their Markdown pipeline, the content check that runs before anything renders, drafts
- * (shown by `astro dev` only) and the sitemap with each note's last change.
+ * (shown by `astro dev` only), Mermaid diagrams drawn at build time, and the sitemap with each
+ * note's last change.
  */
 export function notes({ site, base }: { site: string; base: string }): AstroIntegration {
   let corpus: CorpusOptions;
@@ -26,7 +28,7 @@ export function notes({ site, base }: { site: string; base: string }): AstroInte
           markdown: { processor: notesMarkdown({ ...corpus, base }) },
           // Pages show drafts exactly when the Markdown plugins do.
           vite: { define: { __SHOW_DRAFTS__: JSON.stringify(showDrafts) } },
-          integrations: [sitemap({ serialize: sitemapLastmod(corpus, site, base) })],
+          integrations: [sitemap({ serialize: sitemapLastmod(corpus, site, base) }), diagramsIntegration({ ...corpus, base })],
         });
       },
       'astro:server:setup': (setup) => showContentProblemsInBrowser(corpus, setup),

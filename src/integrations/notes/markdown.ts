@@ -4,6 +4,7 @@ import rehypeExternalLinks from 'rehype-external-links';
 import remarkGfm from 'remark-gfm';
 import { remarkWikilinks } from '../../corpus/wikilinks';
 import { zhCN } from '../../lib/i18n';
+import { remarkDiagrams } from '../diagrams/index';
 import { rehypeScrollableTables } from './rehype-scrollable-tables';
 import { remarkNoteLinks, type NoteLinkOptions } from './remark-note-links';
 
@@ -13,7 +14,7 @@ export function notesMarkdown(noteLinks: NoteLinkOptions) {
     // GFM comes from remark-gfm, declared here so its version is ours, not a default's.
     gfm: false,
     smartypants: false,
-    remarkPlugins: [remarkGfm, remarkWikilinks, [remarkNoteLinks, noteLinks]],
+    remarkPlugins: [remarkGfm, remarkWikilinks, [remarkNoteLinks, noteLinks], [remarkDiagrams, { base: noteLinks.base }]],
     remarkRehype: {
       footnoteLabel: zhCN.footnotes,
       footnoteBackLabel: (index: number) => zhCN.footnoteBack(index + 1),
