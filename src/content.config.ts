@@ -3,38 +3,14 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { contentDir } from './corpus/content-dir';
-import { normalizeTagId, readVocabularyIds } from './corpus/vocabulary';
+import { noteSchema } from './corpus/schema';
+import { readVocabularyIds } from './corpus/vocabulary';
 
 const root = contentDir();
-const tagsFile = path.relative(process.cwd(), path.join(root, 'tags.yaml'));
 const knownTags = readVocabularyIds('tags.yaml');
 
 /** Front matter of a note. Every violation names the file and the field (Astro adds both). */
-const noteSchema = z.object({
-  title: z.string().trim().min(1, 'title must not be empty'),
-  description: z
-    .string()
-    .trim()
-    .min(1, 'description must not be empty')
-    .refine((text) => !/[。！？]\s*\S|[.!?]\s+\S/.test(text), 'description must be one sentence'),
-  tags: z
-    .array(
-      z
-        .string()
-        .transform(normalizeTagId)
-        .superRefine((id, ctx) => {
-          if (!knownTags.has(id)) {
-            ctx.addIssue({ code: 'custom', message: `tag "${id}" is not in the tag vocabulary (${tagsFile})` });
-          }
-        }),
-    )
-    .min(1, 'tags must list at least one tag'),
-  date: z.coerce.date(),
-  updated: z.coerce.date().optional(),
-  draft: z.boolean().default(false),
-  /** Position within the topic (reading order); notes without it follow, by title. */
-  order: z.number().int().optional(),
-});
+const notesSchema = noteSchema(knownTags, path.join(root, 'tags.yaml'));
 
 const notes = defineCollection({
   loader: glob({
@@ -43,7 +19,7 @@ const notes = defineCollection({
     // The id is the path as written (`kafka/replication`), which is also the URL.
     generateId: ({ entry }) => entry.replace(/\.md$/, ''),
   }),
-  schema: noteSchema,
+  schema: notesSchema,
 });
 
 const topics = defineCollection({

@@ -12,16 +12,35 @@ export interface FrontMatterProblem {
  * corpus and the pages agree on every note (a BOM, CRLF line ends, `+++` TOML). The front matter
  * is blanked, not cut, so body line numbers stay those of the file.
  */
-export function splitNote(source: string): { body: string; data: Record<string, unknown>; problems: FrontMatterProblem[] } {
+export interface SplitNote {
+  body: string;
+  data: Record<string, unknown>;
+  /** The line of each top-level field, for messages about it. */
+  fieldLines: Record<string, number>;
+  problems: FrontMatterProblem[];
+}
+
+export function splitNote(source: string): SplitNote {
   try {
     const { frontmatter, rawFrontmatter, content } = parseFrontmatter(source, { frontmatter: 'empty-with-lines' });
-    return { body: content.replace(/^\uFEFF/, ''), data: frontmatter as Record<string, unknown>, problems: calendarProblems(rawFrontmatter) };
+    const body = content.replace(/^\uFEFF/, '');
+    return { body, data: frontmatter as Record<string, unknown>, fieldLines: fieldLines(rawFrontmatter), problems: calendarProblems(rawFrontmatter) };
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     const reason = (error as Error).message.split('\n')[0] ?? 'invalid YAML';
     // js-yaml counts lines from the opening `---` (line 1 of the file) as 0.
-    return { body: source, data: {}, problems: [{ line: (mark?.line ?? 0) + 2, target: 'front matter', reason: `not valid YAML: ${reason}` }] };
+    return { body: source, data: {}, fieldLines: {}, problems: [{ line: (mark?.line ?? 0) + 2, target: 'front matter', reason: `not valid YAML: ${reason}` }] };
   }
+}
+
+/** `title: …` on the second line of the file → `{ title: 2 }`. */
+function fieldLines(raw: string): Record<string, number> {
+  const lines: Record<string, number> = {};
+  for (const [index, line] of raw.split('\n').entries()) {
+    const field = /^([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1];
+    if (field && !(field in lines)) lines[field] = index + 1;
+  }
+  return lines;
 }
 
 /**

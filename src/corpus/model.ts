@@ -40,6 +40,8 @@ export interface CorpusFrontMatter {
 
 export interface CorpusNote extends CorpusFrontMatter {
   id: NoteId;
+  /** The front matter as written, and the line of each field, for the schema check. */
+  frontMatter: { data: Record<string, unknown>; fieldLines: Record<string, number> };
   /** Absolute path of the Markdown file. */
   file: string;
   slugs: Set<string>;

@@ -32,7 +32,7 @@ export function readCorpus(notesDir: string): Corpus {
       readProblems.push(source.problem);
       continue;
     }
-    const { body, data, problems } = splitNote(source.text);
+    const { body, data, fieldLines, problems } = splitNote(source.text);
     readProblems.push(...problems.map((problem) => ({ file, ...problem })));
     const tree = parser.runSync(parser.parse(body)) as Root;
     trees.set(id, tree);
@@ -40,6 +40,7 @@ export function readCorpus(notesDir: string): Corpus {
       id,
       file,
       ...corpusFields(data, id),
+      frontMatter: { data, fieldLines },
       slugs: new Set(),
       links: collectLinks(tree),
       fences: collectFences(tree, body),

@@ -9,7 +9,7 @@ import { frontMatter, removeDir, writeNotes } from '../support/content';
 const NOTES = path.resolve('/srv/kb/notes');
 
 function note(id: string, slugs: string[] = [], draft = false): CorpusNote {
-  return { id: asNoteId(id), file: path.join(NOTES, `${id}.md`), title: id, draft, tags: [], date: undefined, updated: undefined, slugs: new Set(slugs), links: [], fences: [], html: [], excerpt: '' };
+  return { id: asNoteId(id), file: path.join(NOTES, `${id}.md`), title: id, draft, tags: [], date: undefined, updated: undefined, frontMatter: { data: {}, fieldLines: {} }, slugs: new Set(slugs), links: [], fences: [], html: [], excerpt: '' };
 }
 
 const notes = new Map(

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Corpus } from '../model';
 import { checkFences } from './fences';
+import { checkFrontMatter } from './front-matter';
 import { checkLayout } from './layout';
 import { checkLinks } from './links';
 import { byPlace, formatProblems, type ContentProblem } from './problem';
@@ -10,6 +11,7 @@ import { checkRawHtml } from './raw-html';
 const KINDS = {
   layout: 'Files and folders',
   reading: 'Notes that cannot be read as written',
+  frontMatter: 'Front matter',
   links: 'Broken links',
   fences: 'Bad code blocks',
   html: 'Raw HTML not allowed',
@@ -22,6 +24,7 @@ export function findContentProblems(corpus: Corpus, includeDrafts: boolean): Con
   return {
     layout: checkLayout(corpus.notesDir),
     reading: [...corpus.readProblems].sort(byPlace),
+    frontMatter: checkFrontMatter(corpus, includeDrafts),
     links: checkLinks(corpus, { includeDrafts, fileExists: fs.existsSync }),
     fences: checkFences(corpus, includeDrafts),
     html: checkRawHtml(corpus, includeDrafts),
