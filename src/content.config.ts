@@ -32,8 +32,10 @@ const noteSchema = z.object({
   date: z.coerce.date(),
   updated: z.coerce.date().optional(),
   draft: z.boolean().default(false),
-  /** Position within the topic (reading order); notes without it follow, by title. */
-  order: z.number().int().optional(),
+  /** The reading order is the hub's (src/corpus/reading-order.ts); a second source could contradict it. */
+  order: z
+    .never({ error: 'order is not used: the topic hub (index.md) defines the reading order by the order of its links; remove this field and place the note in the hub’s list' })
+    .optional(),
 });
 
 const notes = defineCollection({

@@ -7,7 +7,8 @@ import { gitLastChanged, lastUpdated } from './dates';
 import { buildLinkGraph, type LinkGraph } from './graph';
 import type { CorpusNote } from './model';
 import { relatedNotes, type Related } from './related';
-import { byLastChange, byReadingOrder, isHub, topicOf } from './note-id';
+import { byLastChange, isHub, topicOf } from './note-id';
+import { inReadingOrder } from './reading-order';
 
 export type Note = CollectionEntry<'notes'>;
 
@@ -85,7 +86,6 @@ async function load(): Promise<SiteData> {
     else topic.notes.push(note);
   }
   if (problems.length > 0) throw new Error(`Content errors:\n${problems.join('\n')}`);
-  for (const topic of topicById.values()) topic.notes.sort(byReadingOrder);
 
   const tagById = new Map<string, TagInfo>(
     tagEntries.map((entry) => [entry.id, { id: entry.id, ...entry.data, notes: [] as Note[] }]),
@@ -99,6 +99,7 @@ async function load(): Promise<SiteData> {
 
   const corpus = readCorpus(path.join(contentDir(), 'notes'));
   const graph = buildLinkGraph(corpus, { includeDrafts: __SHOW_DRAFTS__, fileExists: fs.existsSync });
+  for (const topic of topicById.values()) topic.notes = inReadingOrder(topic.notes, (graph.outgoing.get(`${topic.id}/index`) ?? []).map((edge) => edge.to));
   const candidates = notes.map((note) => ({ id: note.id, tags: note.data.tags }));
   const related = new Map(notes.map((note) => [note.id, relatedNotes(graph, candidates, note.id, isHub)]));
 
