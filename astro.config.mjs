@@ -13,6 +13,8 @@ import { zhCN } from './src/lib/i18n.ts';
 import { rehypeExternalLinks } from './src/integrations/notes/rehype-external-links.ts';
 import { rehypeScrollableTables } from './src/integrations/notes/rehype-scrollable-tables.ts';
 import { rehypeHeadingAnchors } from './src/integrations/notes/rehype-heading-anchors.ts';
+import { rehypeAlerts } from './src/integrations/notes/rehype-alerts.ts';
+import { rehypeInlineCode } from './src/integrations/notes/rehype-inline-code.ts';
 import { transformerCodeFrame } from './src/integrations/code-blocks/frame.ts';
 import { remarkNoteLinks } from './src/integrations/notes/remark-note-links.ts';
 import { remarkWikilinks } from './src/corpus/wikilinks.ts';
@@ -67,7 +69,7 @@ export default defineConfig({
         footnoteLabel: zhCN.footnotes,
         footnoteBackLabel: (/** @type {number} */ index) => zhCN.footnoteBack(index + 1),
       },
-      rehypePlugins: [rehypeHeadingIds, [rehypeHeadingAnchors, { label: zhCN.headingAnchor }], rehypeExternalLinks, [rehypeScrollableTables, { label: zhCN.tableLabel }]],
+      rehypePlugins: [rehypeHeadingIds, [rehypeHeadingAnchors, { label: zhCN.headingAnchor }], rehypeExternalLinks, [rehypeScrollableTables, { label: zhCN.tableLabel }], [rehypeAlerts, { labels: zhCN.alerts }], rehypeInlineCode],
     }),
     shikiConfig: {
       themes: codeThemes,
@@ -81,6 +83,7 @@ export default defineConfig({
           download: zhCN.download,
           wrap: zhCN.wrap,
           verifiedWith: zhCN.verifiedWith,
+          verifiedCommands: zhCN.verifiedCommands,
           verifiedBy,
         }),
         // Last: turns every style the others wrote into palette classes.

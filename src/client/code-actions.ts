@@ -3,9 +3,11 @@ import copy from 'clipboard-copy';
 /**
  * Copy, download and wrap for every code block, wired by one delegated listener.
  * Copy takes the code only: no line numbers (CSS), no removed diff lines, and for terminal
- * sessions only the commands, without their `$ ` prompts.
+ * sessions only the commands, without their `$ ` prompts. Wrap is one choice for every block,
+ * remembered across pages: a reader who wants long lines wrapped on a phone wants it everywhere.
  */
 const SESSION_LANGUAGES = new Set(['console', 'shellsession']);
+const WRAP_KEY = 'code-wrap';
 
 /** The words the buttons show, from `[data-code-strings]` (CodeActions.astro): importing i18n.ts would ship every string. */
 interface CodeStrings { copy: string; copied: string; copiedAnnouncement: string; copyFailed: string; downloaded: (name: string) => string }
@@ -46,27 +48,62 @@ function announce(block: HTMLElement, message: string): void {
   status.textContent = message;
 }
 
+function setWrap(wrapped: boolean): void {
+  for (const block of document.querySelectorAll<HTMLElement>('[data-code-block]')) {
+    block.querySelector('pre')?.classList.toggle('wrap', wrapped);
+    block.querySelector('[data-code-action="wrap"]')?.setAttribute('aria-pressed', String(wrapped));
+  }
+}
+
+function storedWrap(): boolean {
+  try {
+    return localStorage.getItem(WRAP_KEY) === 'on';
+  } catch {
+    return false;
+  }
+}
+
+function storeWrap(wrapped: boolean): void {
+  try {
+    if (wrapped) localStorage.setItem(WRAP_KEY, 'on');
+    else localStorage.removeItem(WRAP_KEY);
+  } catch {
+    // Private modes may refuse storage; the choice still holds on this page.
+  }
+}
+
+/** The button's name is its hidden label; the icon turns into a tick while `done`. */
+function showResult(button: HTMLButtonElement, label: string, done: boolean): void {
+  const text = button.querySelector('.sr-only') ?? button;
+  text.textContent = label;
+  button.classList.toggle('is-done', done);
+  setTimeout(() => {
+    text.textContent = t.copy;
+    button.classList.remove('is-done');
+  }, 2000);
+}
+
 async function act(button: HTMLButtonElement): Promise<void> {
   const block = button.closest<HTMLElement>('[data-code-block]');
   const pre = block?.querySelector<HTMLElement>('pre');
   if (!block || !pre) return;
   const action = button.dataset['codeAction'];
   if (action === 'wrap') {
-    const wrapped = pre.classList.toggle('wrap');
-    button.setAttribute('aria-pressed', String(wrapped));
+    const wrapped = !pre.classList.contains('wrap');
+    setWrap(wrapped);
+    storeWrap(wrapped);
     return;
   }
   const text = codeText(pre);
   if (action === 'copy') {
     try {
       await copy(text);
-      button.textContent = t.copied;
+      showResult(button, t.copied, true);
       announce(block, t.copiedAnnouncement);
     } catch {
-      button.textContent = t.copyFailed;
+      showResult(button, t.copyFailed, false);
       announce(block, t.copyFailed);
     }
-    setTimeout(() => { button.textContent = t.copy; }, 2000);
   } else if (action === 'download') {
     const name = block.dataset['title'] ?? 'snippet.txt';
     const url = URL.createObjectURL(new Blob([`${text}\n`], { type: 'text/plain;charset=utf-8' }));
@@ -80,6 +117,7 @@ async function act(button: HTMLButtonElement): Promise<void> {
 export function initCodeActions(): void {
   t = readStrings();
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-code-action]')) button.hidden = false;
+  if (storedWrap()) setWrap(true);
   document.addEventListener('click', (event) => {
     const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-code-action]');
     if (button) void act(button);

@@ -5,8 +5,9 @@
 import { initCodeActions } from './code-actions';
 import { initLocalGraph } from './graph/local-opener';
 import { initLinkPreviews } from './link-preview';
-import { highlightCurrentSection } from './toc-highlight';
+import { highlightCurrentSection, openTocOnWideScreens } from './toc-highlight';
 
+openTocOnWideScreens();
 highlightCurrentSection();
 initCodeActions();
 initLinkPreviews();

@@ -8,6 +8,8 @@ export interface CodeFrameLabels {
   wrap: string;
   /** Badge text for a block the snippet verifier proved: `(tool) => '已验证：' + tool`. */
   verifiedWith?: (tool: string) => string;
+  /** Badge text for a terminal session, whose commands only were checked (their output was not). */
+  verifiedCommands?: (tool: string) => string;
   /** The tool that proved this block (`nginx 1.22.1`), or undefined: see `npm run verify:snippets`. */
   verifiedBy?: (lang: string, code: string) => string | undefined;
 }
@@ -19,6 +21,7 @@ export const SESSION_LANGUAGES = new Set(['console', 'shellsession']);
  * Turns a highlighted block into a frame: optional file-name title, marked lines (`{2,5-7}`,
  * `ins={3}`, `del={4}`), optional line numbers, and copy / download / wrap buttons that stay
  * hidden until the shared script wires them (without JS the code is still plain, selectable text).
+ * The buttons are icons (CSS) named by a visually hidden label, so the header fits a phone.
  */
 export function transformerCodeFrame(labels: CodeFrameLabels): ShikiTransformer {
   return {
@@ -41,19 +44,24 @@ export function transformerCodeFrame(labels: CodeFrameLabels): ShikiTransformer 
       const pre = root.children.find((child): child is Element => child.type === 'element' && child.tagName === 'pre');
       if (!pre) return;
       const { title } = parseFenceMeta(this.options.meta?.__raw);
-      const button = (action: string, label: string): Element => ({
+      const button = (action: string, label: string, pressed?: boolean): Element => ({
         type: 'element',
         tagName: 'button',
-        properties: { type: 'button', className: ['code-button'], dataCodeAction: action, hidden: true },
-        children: [{ type: 'text', value: label }],
+        properties: {
+          type: 'button', className: ['code-button'], dataCodeAction: action, title: label, hidden: true,
+          ...(pressed === undefined ? {} : { ariaPressed: String(pressed) }),
+        },
+        children: [{ type: 'element', tagName: 'span', properties: { className: ['sr-only'] }, children: [{ type: 'text', value: label }] }],
       });
       const header: ElementContent[] = [];
       if (title) {
-        header.push({ type: 'element', tagName: 'span', properties: { className: ['code-title'] }, children: [{ type: 'text', value: title }] });
+        // `title`: the whole name on hover when a narrow screen cuts it short.
+        header.push({ type: 'element', tagName: 'span', properties: { className: ['code-title'], title }, children: [{ type: 'text', value: title }] });
       }
       const verifiedTool = labels.verifiedBy?.(this.options.lang, this.source);
       if (verifiedTool) {
-        const text = labels.verifiedWith ? labels.verifiedWith(verifiedTool) : verifiedTool;
+        const badge = SESSION_LANGUAGES.has(this.options.lang) ? labels.verifiedCommands : labels.verifiedWith;
+        const text = badge ? badge(verifiedTool) : verifiedTool;
         header.push({
           type: 'element',
           tagName: 'span',
@@ -66,7 +74,7 @@ export function transformerCodeFrame(labels: CodeFrameLabels): ShikiTransformer 
         tagName: 'div',
         properties: { className: ['code-actions'], dataPagefindIgnore: '' },
         children: [
-          button('wrap', labels.wrap),
+          button('wrap', labels.wrap, false),
           ...(title ? [button('download', labels.download)] : []),
           button('copy', labels.copy),
         ],
