@@ -1,5 +1,3 @@
-import copy from 'clipboard-copy';
-
 /**
  * Copy, download and wrap for every code block, wired by one delegated listener.
  * Copy takes the code only: no line numbers (CSS), no removed diff lines, and for terminal
@@ -9,20 +7,20 @@ import copy from 'clipboard-copy';
 const SESSION_LANGUAGES = new Set(['console', 'shellsession']);
 const WRAP_KEY = 'code-wrap';
 
-/** The words the buttons show, from `[data-code-strings]` (CodeActions.astro): importing i18n.ts would ship every string. */
-interface CodeStrings { copy: string; copied: string; copiedAnnouncement: string; copyFailed: string; downloaded: (name: string) => string }
-let t: CodeStrings;
-
-function readStrings(): CodeStrings {
-  const data = document.querySelector<HTMLElement>('[data-code-strings]')?.dataset ?? {};
-  return {
-    copy: data['copy'] ?? '',
-    copied: data['copied'] ?? '',
-    copiedAnnouncement: data['copiedAnnouncement'] ?? '',
-    copyFailed: data['copyFailed'] ?? '',
-    downloaded: (name) => (data['downloaded'] ?? '{name}').replace('{name}', name),
-  };
+/**
+ * Writes to the clipboard. Secure pages (https, localhost) have the Clipboard API; a plain-http
+ * intranet page has not, and gets clipboard-copy's fallback, loaded as the page starts (a copy
+ * must happen within the click, not after a download).
+ */
+const fallback = window.isSecureContext && navigator.clipboard ? undefined : import('./clipboard-fallback');
+async function copy(text: string): Promise<void> {
+  if (fallback) return (await fallback).copyWithFallback(text);
+  return navigator.clipboard.writeText(text);
 }
+
+/** The words the buttons show, from `[data-code-strings]` (CodeActions.astro): importing i18n.ts would ship every string. */
+let t: DOMStringMap = {};
+const say = (key: 'copy' | 'copied' | 'copiedAnnouncement' | 'copyFailed') => t[key] ?? '';
 
 export function codeText(pre: HTMLElement): string {
   const session = SESSION_LANGUAGES.has(pre.dataset['language'] ?? '');
@@ -72,13 +70,12 @@ function storeWrap(wrapped: boolean): void {
   }
 }
 
-/** The button's name is its hidden label; the icon turns into a tick while `done`. */
+/** The button's name and tooltip is its `title`; the icon turns into a tick while `done`. */
 function showResult(button: HTMLButtonElement, label: string, done: boolean): void {
-  const text = button.querySelector('.sr-only') ?? button;
-  text.textContent = label;
+  button.title = label;
   button.classList.toggle('is-done', done);
   setTimeout(() => {
-    text.textContent = t.copy;
+    button.title = say('copy');
     button.classList.remove('is-done');
   }, 2000);
 }
@@ -98,11 +95,11 @@ async function act(button: HTMLButtonElement): Promise<void> {
   if (action === 'copy') {
     try {
       await copy(text);
-      showResult(button, t.copied, true);
-      announce(block, t.copiedAnnouncement);
+      showResult(button, say('copied'), true);
+      announce(block, say('copiedAnnouncement'));
     } catch {
-      showResult(button, t.copyFailed, false);
-      announce(block, t.copyFailed);
+      showResult(button, say('copyFailed'), false);
+      announce(block, say('copyFailed'));
     }
   } else if (action === 'download') {
     const name = block.dataset['title'] ?? 'snippet.txt';
@@ -110,14 +107,14 @@ async function act(button: HTMLButtonElement): Promise<void> {
     const link = Object.assign(document.createElement('a'), { href: url, download: name });
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-    announce(block, t.downloaded(name));
+    announce(block, (t['downloaded'] ?? '{name}').replace('{name}', name));
   }
 }
 
 export function initCodeActions(): void {
-  t = readStrings();
+  t = document.querySelector<HTMLElement>('[data-code-strings]')?.dataset ?? {};
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-code-action]')) button.hidden = false;
-  if (storedWrap()) setWrap(true);
+  setWrap(storedWrap());
   document.addEventListener('click', (event) => {
     const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-code-action]');
     if (button) void act(button);

@@ -21,7 +21,8 @@ export const SESSION_LANGUAGES = new Set(['console', 'shellsession']);
  * Turns a highlighted block into a frame: optional file-name title, marked lines (`{2,5-7}`,
  * `ins={3}`, `del={4}`), optional line numbers, and copy / download / wrap buttons that stay
  * hidden until the shared script wires them (without JS the code is still plain, selectable text).
- * The buttons are icons (CSS) named by a visually hidden label, so the header fits a phone.
+ * The buttons are icons (CSS) named by their `title`, which is also their tooltip, so the
+ * header fits a phone.
  */
 export function transformerCodeFrame(labels: CodeFrameLabels): ShikiTransformer {
   return {
@@ -44,14 +45,12 @@ export function transformerCodeFrame(labels: CodeFrameLabels): ShikiTransformer 
       const pre = root.children.find((child): child is Element => child.type === 'element' && child.tagName === 'pre');
       if (!pre) return;
       const { title } = parseFenceMeta(this.options.meta?.__raw);
-      const button = (action: string, label: string, pressed?: boolean): Element => ({
+      // The wrap button's aria-pressed is set by the script that shows it (it knows the stored choice).
+      const button = (action: string, label: string): Element => ({
         type: 'element',
         tagName: 'button',
-        properties: {
-          type: 'button', className: ['code-button'], dataCodeAction: action, title: label, hidden: true,
-          ...(pressed === undefined ? {} : { ariaPressed: String(pressed) }),
-        },
-        children: [{ type: 'element', tagName: 'span', properties: { className: ['sr-only'] }, children: [{ type: 'text', value: label }] }],
+        properties: { type: 'button', className: ['code-button'], dataCodeAction: action, title: label, hidden: true },
+        children: [],
       });
       const header: ElementContent[] = [];
       if (title) {
@@ -74,7 +73,7 @@ export function transformerCodeFrame(labels: CodeFrameLabels): ShikiTransformer 
         tagName: 'div',
         properties: { className: ['code-actions'], dataPagefindIgnore: '' },
         children: [
-          button('wrap', labels.wrap, false),
+          button('wrap', labels.wrap),
           ...(title ? [button('download', labels.download)] : []),
           button('copy', labels.copy),
         ],

@@ -4,10 +4,12 @@ import { visit } from 'unist-util-visit';
 /**
  * Inline code is set `white-space: nowrap` (prose.css), so a flag such as `-XX:-UseGCOverheadLimit`
  * never breaks at its hyphens. Code too long for a phone line would then overflow, so code longer
- * than LONG columns gets `class="code-long"` and its words are wrapped in spans: it breaks between
- * words, and a word only breaks inside when it alone is longer than LONG.
+ * than LONG columns gets `class="code-long"` and may break between its words; a word that a browser
+ * could break inside (at a hyphen or a slash) is wrapped in a span that keeps it whole, unless it
+ * alone is longer than LONG.
  */
 const LONG = 30;
+const BREAKABLE = /[-/\u2010-\u2014]/;
 
 /** Columns on a monospace line: CJK and other wide characters take two. */
 function columns(text: string): number {
@@ -24,7 +26,7 @@ export function rehypeInlineCode() {
       if (node.children.length !== 1 || only?.type !== 'text' || columns(only.value) <= LONG) return;
       node.properties = { ...node.properties, className: ['code-long'] };
       node.children = only.value.split(/(\s+)/).filter(Boolean).map((part): ElementContent =>
-        /^\s+$/.test(part) || columns(part) > LONG
+        !BREAKABLE.test(part) || columns(part) > LONG
           ? { type: 'text', value: part }
           : { type: 'element', tagName: 'span', properties: {}, children: [{ type: 'text', value: part }] },
       );
