@@ -1,26 +1,26 @@
-import copy from 'clipboard-copy';
-
 /**
  * Copy, download and wrap for every code block, wired by one delegated listener.
  * Copy takes the code only: no line numbers (CSS), no removed diff lines, and for terminal
- * sessions only the commands, without their `$ ` prompts.
+ * sessions only the commands, without their `$ ` prompts. Wrap is one choice for every block,
+ * remembered across pages: a reader who wants long lines wrapped on a phone wants it everywhere.
  */
 const SESSION_LANGUAGES = new Set(['console', 'shellsession']);
+const WRAP_KEY = 'code-wrap';
+
+/**
+ * Writes to the clipboard. Secure pages (https, localhost) have the Clipboard API; a plain-http
+ * intranet page has not, and gets clipboard-copy's fallback, loaded as the page starts (a copy
+ * must happen within the click, not after a download).
+ */
+const fallback = window.isSecureContext && navigator.clipboard ? undefined : import('./clipboard-fallback');
+async function copy(text: string): Promise<void> {
+  if (fallback) return (await fallback).copyWithFallback(text);
+  return navigator.clipboard.writeText(text);
+}
 
 /** The words the buttons show, from `[data-code-strings]` (CodeActions.astro): importing i18n.ts would ship every string. */
-interface CodeStrings { copy: string; copied: string; copiedAnnouncement: string; copyFailed: string; downloaded: (name: string) => string }
-let t: CodeStrings;
-
-function readStrings(): CodeStrings {
-  const data = document.querySelector<HTMLElement>('[data-code-strings]')?.dataset ?? {};
-  return {
-    copy: data['copy'] ?? '',
-    copied: data['copied'] ?? '',
-    copiedAnnouncement: data['copiedAnnouncement'] ?? '',
-    copyFailed: data['copyFailed'] ?? '',
-    downloaded: (name) => (data['downloaded'] ?? '{name}').replace('{name}', name),
-  };
-}
+let t: DOMStringMap = {};
+const say = (key: 'copy' | 'copied' | 'copiedAnnouncement' | 'copyFailed') => t[key] ?? '';
 
 export function codeText(pre: HTMLElement): string {
   const session = SESSION_LANGUAGES.has(pre.dataset['language'] ?? '');
@@ -46,40 +46,75 @@ function announce(block: HTMLElement, message: string): void {
   status.textContent = message;
 }
 
+function setWrap(wrapped: boolean): void {
+  for (const block of document.querySelectorAll<HTMLElement>('[data-code-block]')) {
+    block.querySelector('pre')?.classList.toggle('wrap', wrapped);
+    block.querySelector('[data-code-action="wrap"]')?.setAttribute('aria-pressed', String(wrapped));
+  }
+}
+
+function storedWrap(): boolean {
+  try {
+    return localStorage.getItem(WRAP_KEY) === 'on';
+  } catch {
+    return false;
+  }
+}
+
+function storeWrap(wrapped: boolean): void {
+  try {
+    if (wrapped) localStorage.setItem(WRAP_KEY, 'on');
+    else localStorage.removeItem(WRAP_KEY);
+  } catch {
+    // Private modes may refuse storage; the choice still holds on this page.
+  }
+}
+
+/** The button's name and tooltip is its `title`; the icon turns into a tick while `done`. */
+function showResult(button: HTMLButtonElement, label: string, done: boolean): void {
+  button.title = label;
+  button.classList.toggle('is-done', done);
+  setTimeout(() => {
+    button.title = say('copy');
+    button.classList.remove('is-done');
+  }, 2000);
+}
+
 async function act(button: HTMLButtonElement): Promise<void> {
   const block = button.closest<HTMLElement>('[data-code-block]');
   const pre = block?.querySelector<HTMLElement>('pre');
   if (!block || !pre) return;
   const action = button.dataset['codeAction'];
   if (action === 'wrap') {
-    const wrapped = pre.classList.toggle('wrap');
-    button.setAttribute('aria-pressed', String(wrapped));
+    const wrapped = !pre.classList.contains('wrap');
+    setWrap(wrapped);
+    storeWrap(wrapped);
     return;
   }
   const text = codeText(pre);
   if (action === 'copy') {
     try {
       await copy(text);
-      button.textContent = t.copied;
-      announce(block, t.copiedAnnouncement);
+      showResult(button, say('copied'), true);
+      announce(block, say('copiedAnnouncement'));
     } catch {
-      button.textContent = t.copyFailed;
-      announce(block, t.copyFailed);
+      showResult(button, say('copyFailed'), false);
+      announce(block, say('copyFailed'));
     }
-    setTimeout(() => { button.textContent = t.copy; }, 2000);
   } else if (action === 'download') {
     const name = block.dataset['title'] ?? 'snippet.txt';
     const url = URL.createObjectURL(new Blob([`${text}\n`], { type: 'text/plain;charset=utf-8' }));
     const link = Object.assign(document.createElement('a'), { href: url, download: name });
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-    announce(block, t.downloaded(name));
+    announce(block, (t['downloaded'] ?? '{name}').replace('{name}', name));
   }
 }
 
 export function initCodeActions(): void {
-  t = readStrings();
+  t = document.querySelector<HTMLElement>('[data-code-strings]')?.dataset ?? {};
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-code-action]')) button.hidden = false;
+  setWrap(storedWrap());
   document.addEventListener('click', (event) => {
     const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-code-action]');
     if (button) void act(button);

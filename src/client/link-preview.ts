@@ -1,18 +1,18 @@
 /**
  * Hover or focus an internal link → after a short delay a small card shows the target's title,
- * description and opening lines. Out of the page flow (no layout shift), Escape closes it, and
- * touch-only devices never get it (a tap should just follow the link). The page lists which links
- * have a preview; the text is fetched from previews/<id>.json on the first hover and kept.
+ * description and opening lines. Out of the page flow (no layout shift), Escape closes it. This
+ * module and its styles load on the first hover or focus of such a link (link-preview-opener.ts);
+ * the text is fetched from previews/<id>.json when a card is first wanted, and kept.
  */
+import previewStyles from '../styles/link-preview.css?url';
+import { loadStylesheet } from './util/stylesheet';
+
 interface Preview { title: string; description: string; excerpt: string }
 
 const DELAY_MS = 350;
 
-export function initLinkPreviews(): void {
-  const data = document.getElementById('link-previews');
-  if (!data || !matchMedia('(any-hover: hover)').matches) return;
-  const ids = JSON.parse(data.textContent ?? '{}') as Record<string, string>;
-  const base = data.dataset['base'] ?? '/previews/';
+/** `ids`: page path → note id of every link with a preview; `first`: the link that woke us, if still pointed at or focused. */
+export function startLinkPreviews(ids: Record<string, string>, base: string, first: HTMLAnchorElement): void {
   const loaded = new Map<string, Promise<Preview | undefined>>();
   const load = (id: string) => {
     let preview = loaded.get(id);
@@ -63,8 +63,8 @@ export function initLinkPreviews(): void {
     current = link;
   };
 
-  const schedule = (event: Event) => {
-    const link = (event.target as Element | null)?.closest?.('a[href]');
+  const schedule = (target: EventTarget | null) => {
+    const link = (target as Element | null)?.closest?.('a[href]');
     if (!(link instanceof HTMLAnchorElement) || link === current) return;
     const id = previewId(link);
     if (!id) return;
@@ -79,9 +79,9 @@ export function initLinkPreviews(): void {
   };
 
   document.addEventListener('pointerover', (event) => {
-    if ((event as PointerEvent).pointerType !== 'touch') schedule(event);
+    if (event.pointerType !== 'touch') schedule(event.target);
   });
-  document.addEventListener('focusin', schedule);
+  document.addEventListener('focusin', (event) => schedule(event.target));
   document.addEventListener('pointerout', (event) => {
     const link = (event.target as Element | null)?.closest?.('a[href]');
     if (link && !link.contains((event as PointerEvent).relatedTarget as Node | null)) hide();
@@ -89,5 +89,9 @@ export function initLinkPreviews(): void {
   document.addEventListener('focusout', hide);
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') hide();
+  });
+  // The card waits for its styles; by then the reader may have moved on from the first link.
+  void loadStylesheet(previewStyles).then(() => {
+    if (first.matches(':hover') || first === document.activeElement) schedule(first);
   });
 }

@@ -26,3 +26,15 @@ export function highlightCurrentSection(): void {
   window.addEventListener('hashchange', update);
   update();
 }
+
+/**
+ * The TOC is a closed <details> above the text on narrow screens; where note.css gives it the
+ * right column (72rem and wider), it opens, and closes again if the window narrows.
+ */
+export function openTocOnWideScreens(): void {
+  const details = document.querySelector<HTMLDetailsElement>('[data-toc] details');
+  if (!details) return;
+  const wide = matchMedia('(min-width: 72rem)');
+  details.open = wide.matches;
+  wide.addEventListener('change', (event) => { details.open = event.matches; });
+}

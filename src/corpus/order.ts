@@ -1,15 +1,8 @@
-/** Orders of notes: reading order inside a topic, newest change first, and a note's neighbours. */
+/** Orders of notes: newest change first, and a note's neighbours (reading order: reading-order.ts). */
 
 export interface NoteLike {
   id: string;
-  data: { title: string; order?: number | undefined; date: Date; updated?: Date | undefined };
-}
-
-/** Reading order inside a topic: explicit `order` first, then by title in Chinese collation. */
-export function byReadingOrder(a: NoteLike, b: NoteLike): number {
-  const oa = a.data.order ?? Number.MAX_SAFE_INTEGER;
-  const ob = b.data.order ?? Number.MAX_SAFE_INTEGER;
-  return oa - ob || a.data.title.localeCompare(b.data.title, 'zh-CN');
+  data: { title: string; date: Date; updated?: Date | undefined };
 }
 
 /** Newest change first by the given dates (note id → last change, e.g. from git), else by front matter; ties by id. */

@@ -4,7 +4,8 @@ import { notesDir } from './content-dir';
 import type { LinkGraph } from './graph';
 import type { CorpusNote } from './model';
 import { isHub, topicOf } from './note-id';
-import { byLastChange, byReadingOrder } from './order';
+import { byLastChange } from './order';
+import { inReadingOrder } from './reading-order';
 import { relatedNotesOfAll, type Related } from './related';
 import { normalizeTagId } from './vocabulary';
 
@@ -59,7 +60,7 @@ async function load(): Promise<SiteData> {
   // Drafts are served by `astro dev` only: production builds, feeds, sitemap and search never see them.
   const notes = await getCollection('notes', (note) => __SHOW_DRAFTS__ || !note.data.draft);
   const { corpus, graph, lastChanged } = corpusModel({ notesDir: notesDir(), includeDrafts: __SHOW_DRAFTS__, watch: __SHOW_DRAFTS__ });
-  const topics = await topicsWithNotes(notes);
+  const topics = await topicsWithNotes(notes, graph);
   const byRecency = byLastChange(lastChanged);
   const tags = await tagsWithNotes([...notes].sort(byRecency));
   const candidates = notes.map((note) => ({ id: note.id, tags: note.data.tags }));
@@ -78,8 +79,8 @@ async function load(): Promise<SiteData> {
   };
 }
 
-/** Topics in their order, each with its hub and its notes in reading order (the layout check vouches for the folders). */
-async function topicsWithNotes(notes: Note[]): Promise<Topic[]> {
+/** Topics in their order, each with its hub and its notes in the hub's reading order (the layout check vouches for the folders). */
+async function topicsWithNotes(notes: Note[], graph: LinkGraph): Promise<Topic[]> {
   const topics = (await getCollection('topics'))
     .map((entry) => ({ id: entry.id, ...entry.data, hub: undefined as Note | undefined, notes: [] as Note[] }))
     .sort((a, b) => a.order - b.order);
@@ -90,7 +91,7 @@ async function topicsWithNotes(notes: Note[]): Promise<Topic[]> {
     if (isHub(note.id)) topic.hub = note;
     else topic.notes.push(note);
   }
-  for (const topic of topics) topic.notes.sort(byReadingOrder);
+  for (const topic of topics) topic.notes = inReadingOrder(topic.notes, (graph.outgoing.get(`${topic.id}/index`) ?? []).map((edge) => edge.to));
   return topics;
 }
 

@@ -6,7 +6,7 @@ import { isHub } from '../corpus/note-id';
 import { noteUrl } from '../lib/urls';
 
 export const GET: APIRoute = async ({ site }) => {
-  const { notes, updated, byRecency } = await siteData();
+  const { notes, updated, byRecency, tagById } = await siteData();
   return rss({
     title: t.siteName,
     description: t.siteTagline,
@@ -19,7 +19,8 @@ export const GET: APIRoute = async ({ site }) => {
         description: note.data.description,
         pubDate: updated.get(note.id) ?? note.data.date,
         link: noteUrl(note.id),
-        categories: note.data.tags,
+        // Readers see tag names (`垃圾回收`), not ids (`gc`).
+        categories: note.data.tags.map((id) => tagById.get(id)?.name ?? id),
       })),
     customData: `<language>zh-cn</language>`,
   });

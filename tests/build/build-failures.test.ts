@@ -89,6 +89,21 @@ describe('npm run build on broken content', { sequential: true }, () => {
     });
   });
 
+  describe('(o) a note with `order` in its front matter', () => {
+    const site = copyFixture();
+    let result: BuildResult;
+    beforeAll(() => {
+      edit(note(site, 'beta/links.md'), (text) => text.replace('tags: [links, fixture]', 'tags: [links, fixture]\norder: 2'));
+      result = build(site);
+    }, BUILD_TIMEOUT);
+
+    it('fails, naming the file and saying that the hub’s list defines the order', () => {
+      expect(result.status).not.toBe(0);
+      expect(result.output).toContain(path.join(path.basename(path.dirname(site.dir)), 'content', 'notes', 'beta', 'links.md'));
+      expect(result.output).toMatch(/\border\b.*the topic hub \(index\.md\) defines the reading order/);
+    });
+  });
+
   describe('(i) a code block in a language the highlighter does not know', () => {
     const site = copyFixture();
     let result: BuildResult;

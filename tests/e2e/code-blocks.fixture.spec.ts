@@ -51,7 +51,7 @@ async function copyFrom(page: import('@playwright/test').Page, heading: string):
   const target = block(page, heading);
   const button = target.getByRole('button', { name: '复制' });
   await button.click();
-  await expect(button).toHaveText('已复制');
+  await expect(button).toHaveAccessibleName('已复制');
   await expect(target.getByRole('status')).toHaveText('代码已复制到剪贴板');
   return page.evaluate(() => navigator.clipboard.readText());
 }
@@ -71,7 +71,7 @@ test('copy works by keyboard', async ({ page }) => {
   const button = block(page, 'systemd').getByRole('button', { name: '复制' });
   await button.focus();
   await page.keyboard.press('Enter');
-  await expect(button).toHaveText('已复制');
+  await expect(button).toHaveAccessibleName('已复制');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('[Unit]');
 });
 

@@ -62,7 +62,7 @@ test('the theme toggle persists across a reload without a flash', async ({ page 
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('./');
   const toggle = page.getByRole('button', { name: '切换深色/浅色主题' });
-  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await expect(toggle).toHaveAccessibleName(/当前：跟随系统/);
   await toggle.click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   const darkBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -79,7 +79,7 @@ test('the theme toggle persists across a reload without a flash', async ({ page 
   expect(await page.evaluate(() => (window as unknown as { firstTheme: string | undefined }).firstTheme)).toBe('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(darkBg);
-  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(toggle).toHaveAccessibleName(/当前：深色/);
 });
 
 test('an unknown address shows the 404 page', async ({ page }) => {

@@ -39,6 +39,8 @@ export interface LayoutOptions {
   ticks?: number;
   /** Milliseconds of simulation per animation frame before yielding to the browser. */
   frameBudget?: number;
+  /** Width ÷ height of the box the map is drawn in: a tall phone screen gets a tall map. */
+  aspect?: number;
 }
 
 interface SimNode extends SimulationNodeDatum {
@@ -62,9 +64,11 @@ export async function layoutGraph(data: GraphData, options: LayoutOptions): Prom
   const gap = large ? 45 : 100;
   // Topic clusters sit on a circle whose size grows with the note count.
   const spread = (gap - 5) * Math.sqrt(count);
+  // An ellipse with the box's proportions (within reason), so the map fills a tall or a wide box.
+  const stretch = Math.sqrt(Math.min(2.5, Math.max(0.4, options.aspect ?? 1)));
   const anchor = (group: number) => {
-    const angle = (2 * Math.PI * group) / groupCount;
-    return groupCount === 1 || local ? { x: 0, y: 0 } : { x: spread * Math.cos(angle), y: spread * Math.sin(angle) };
+    const angle = (2 * Math.PI * group) / groupCount - Math.PI / 2;
+    return groupCount === 1 || local ? { x: 0, y: 0 } : { x: spread * stretch * Math.cos(angle), y: (spread / stretch) * Math.sin(angle) };
   };
   const nodes: SimNode[] = data.nodes.map((_, i) => {
     const home = anchor(options.groups[i] ?? 0);

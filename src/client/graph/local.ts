@@ -21,8 +21,6 @@ export async function renderLocalGraph(details: HTMLElement): Promise<void> {
   renderGraph(canvas, data, layout, {
     topics,
     label: canvas.dataset['label'] ?? '',
-    // A hub's neighbourhood can be a whole topic: past a few dozen titles, names show on hover.
-    labels: data.nodes.length <= 30 ? 'all' : 'hubs',
     zoomable: false,
     ...(current ? { current } : {}),
   });

@@ -19,12 +19,12 @@ export async function initGraphPage(): Promise<void> {
     const data = (await response.json()) as GraphData;
 
     performance.mark('graph:layout-start');
-    const layout = await layoutGraph(data, { groups: data.nodes.map((n) => paletteSlot(topics, n.topic)) });
+    const aspect = canvas.clientWidth / (canvas.clientHeight || 1);
+    const layout = await layoutGraph(data, { groups: data.nodes.map((n) => paletteSlot(topics, n.topic)), aspect });
     performance.mark('graph:layout-end');
     const view = renderGraph(canvas, data, layout, {
       topics,
       label: canvas.dataset['label'] ?? '',
-      labels: 'hubs',
       zoomable: true,
     });
     performance.mark('graph:render-end');

@@ -32,7 +32,7 @@ export function codeBlocks(): AstroIntegration {
               transformers: [
                 transformerNotationDiff(),
                 transformerNotationHighlight(),
-                transformerCodeFrame({ copy: zhCN.copy, download: zhCN.download, wrap: zhCN.wrap, verifiedWith: zhCN.verifiedWith, verifiedBy: verifiedBy() }),
+                transformerCodeFrame({ copy: zhCN.copy, download: zhCN.download, wrap: zhCN.wrap, verifiedWith: zhCN.verifiedWith, verifiedCommands: zhCN.verifiedCommands, verifiedBy: verifiedBy() }),
                 // Last: turns every style the others wrote into palette classes.
                 transformerStyleClasses(palette),
               ],

@@ -6,6 +6,8 @@ import { remarkWikilinks } from '../../corpus/wikilinks';
 import { zhCN } from '../../lib/i18n';
 import { remarkDiagrams } from '../diagrams/index';
 import { rehypeScrollableTables } from './rehype-scrollable-tables';
+import { rehypeAlerts } from './rehype-alerts';
+import { rehypeInlineCode } from './rehype-inline-code';
 import { remarkNoteLinks, type NoteLinkOptions } from './remark-note-links';
 
 /** The Markdown pipeline of every note: GFM, wikilinks and note links, then heading anchors, external links, tables. */
@@ -35,6 +37,8 @@ export function notesMarkdown(noteLinks: NoteLinkOptions) {
       // Links that leave the site open safely and carry a small marker (drawn by CSS).
       [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], properties: { className: ['external-link'] }, protocols: ['http', 'https'] }],
       [rehypeScrollableTables, { label: zhCN.tableLabel }],
+      [rehypeAlerts, { labels: zhCN.alerts }],
+      rehypeInlineCode,
     ],
   });
 }
