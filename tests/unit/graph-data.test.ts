@@ -52,7 +52,7 @@ describe('localGraphData', () => {
 });
 
 describe('graph palette in graph.css (against the page backgrounds of global.css)', () => {
-  const css = ['global', 'graph'].map((name) => fs.readFileSync(path.resolve(`src/styles/${name}.css`), 'utf8')).join('\n');
+  const css = ['base', 'graph'].map((name) => fs.readFileSync(path.resolve(`src/styles/${name}.css`), 'utf8')).join('\n');
   const luminance = (hex: string) => {
     const [r, g, b] = [1, 3, 5].map((i) => {
       const c = parseInt(hex.slice(i, i + 2), 16) / 255;
