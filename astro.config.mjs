@@ -27,6 +27,7 @@ import { codePalette, transformerStyleClasses } from './src/integrations/code-bl
 const site = process.env.SITE || 'https://notes.example.com';
 const base = process.env.BASE || '/';
 const isDev = process.argv.includes('dev');
+const cacheKey = process.env.NOTES_CACHE_KEY ?? process.env.OUT_DIR;
 const noteLinks = {
   notesDir: path.join(contentDir(), 'notes'),
   base,
@@ -50,7 +51,8 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR || 'dist',
   // One content cache per output folder, so builds of different sites can run side by side.
-  ...(process.env.OUT_DIR ? { cacheDir: `node_modules/.astro/${process.env.OUT_DIR.replace(/[^\w-]+/g, '_')}` } : {}),
+  // cli/build.ts builds into a temp folder and names the final OUT_DIR in NOTES_CACHE_KEY.
+  ...(cacheKey ? { cacheDir: `node_modules/.astro/${cacheKey.replace(/[^\w-]+/g, '_')}` } : {}),
   // Nothing inline but the theme switch, so one fixed CSP header fits every page (src/lib/csp.ts).
   build: { format: 'directory', inlineStylesheets: 'never' },
   security: { csp: astroCsp },
