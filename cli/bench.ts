@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildOurs, buildStarlight, type Build } from './bench/builds.ts';
+import { buildOurs, buildStarlight, removeCaches, type Build } from './bench/builds.ts';
 import { generateCorpus } from './bench/corpus.ts';
 import { timeHighlighting } from './bench/highlight.ts';
 import { pageWeight } from './bench/page-weight.ts';
@@ -79,5 +79,8 @@ try {
   await (options['vs-starlight'] ? versusStarlight() : scaling());
 } finally {
   if (options.keep) console.log(`\nbench: kept ${tmp}`);
-  else fs.rmSync(tmp, { recursive: true, force: true });
+  else {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    removeCaches();
+  }
 }

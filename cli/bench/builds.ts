@@ -21,12 +21,24 @@ function finish(run: Run, outDir: string, searchSeconds: RegExp, who: string): B
   return { ...run, files: countFiles(outDir), searchSeconds: found === undefined ? undefined : Number(found) };
 }
 
+/** The content cache folder astro.config.mjs keeps for an OUT_DIR. */
+const cacheDirs = new Set<string>();
+function cacheDir(outDir: string): string {
+  const dir = path.join(root, 'node_modules', '.astro', outDir.replace(/[^\w-]+/g, '_'));
+  cacheDirs.add(dir);
+  return dir;
+}
+
+/** Removes the content caches of the bench's builds, which would otherwise pile up in node_modules/.astro/. */
+export function removeCaches(): void {
+  for (const dir of cacheDirs) fs.rmSync(dir, { recursive: true, force: true });
+}
+
 /** `npm run build` of the notes in contentDir; cold removes the output and the content cache first. */
 export async function buildOurs(contentDir: string, outDir: string, cold: boolean): Promise<Build> {
   if (cold) {
     fs.rmSync(outDir, { recursive: true, force: true });
-    // The cache folder astro.config.mjs derives from OUT_DIR.
-    fs.rmSync(path.join(root, 'node_modules', '.astro', outDir.replace(/[^\w-]+/g, '_')), { recursive: true, force: true });
+    fs.rmSync(cacheDir(outDir), { recursive: true, force: true });
   }
   const run = await measure('npm', ['run', 'build'], { cwd: root, env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir } });
   return finish(run, outDir, /^build: search index: ([\d.]+) s$/m, 'our');

@@ -23,23 +23,25 @@ function childrenCpu(): number {
   return (Number(fields[13]) + Number(fields[14])) / ticksPerSecond; // cutime + cstime
 }
 
+/** Children of a process, from every thread's `children` list (the thread that forked holds it). */
+function childrenOf(pid: number): number[] {
+  try {
+    return fs.readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
+      fs.readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+  } catch {
+    return []; // exited meanwhile
+  }
+}
+
 /** Sum of VmRSS over `rootPid` and its descendants (pages shared between processes count in each). */
 function treeRss(rootPid: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]); // the command name may contain spaces
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {} // the process exited between readdir and read
-  }
   let kib = 0;
   for (const queue = [rootPid]; queue.length > 0; ) {
     const pid = queue.pop()!;
     try {
       kib += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
     } catch {}
-    queue.push(...(children.get(pid) ?? []));
+    queue.push(...childrenOf(pid));
   }
   return kib * 1024;
 }
