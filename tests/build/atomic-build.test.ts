@@ -93,7 +93,11 @@ beforeAll(() => {
   previous = hashes(out);
 }, BUILD_TIMEOUT);
 
-afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+afterAll(() => {
+  fs.rmSync(root, { recursive: true, force: true });
+  // The content cache astro.config.mjs keeps per OUT_DIR.
+  fs.rmSync(path.join(repoRoot, 'node_modules', '.astro', out.replace(/[^\w-]+/g, '_')), { recursive: true, force: true });
+});
 
 describe('npm run build replaces the site only when it succeeds', { sequential: true }, () => {
   it('the first build published a whole site with its search index', () => {
