@@ -5,8 +5,8 @@ import { createRequire } from 'node:module';
  * Chinese), run directly rather than through the `pagefind` npm wrapper, which only starts it.
  *
  * Pagefind's Node API (`createIndex`/`addDirectory`/`writeFiles`) drives the same binary as a
- * service; on the 1,000-note bench corpus it used about 20 % more CPU time than the CLI (it builds
- * the index once when adding the folder and again when writing), so the build runs the CLI.
+ * service; on the 1,000-note bench corpus it used about 20 % more CPU time than the CLI for the same
+ * bytes (its `writeFiles` builds the index twice, as its verbose log shows), so the build runs the CLI.
  */
 export function searchIndexCommand(siteDir: string): { command: string; args: string[] } {
   const platformPackage = `@pagefind/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
