@@ -9,14 +9,16 @@ import { astroCsp } from './src/lib/csp.ts';
 const site = process.env.SITE || 'https://notes.example.com';
 const base = process.env.BASE || '/';
 const outDir = process.env.OUT_DIR || 'dist';
+const cacheKey = process.env.NOTES_CACHE_KEY || process.env.OUT_DIR;
 
 export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
   outDir,
-  // One content cache per output folder, so builds of different sites can run side by side.
-  ...(process.env.OUT_DIR ? { cacheDir: `node_modules/.astro/${process.env.OUT_DIR.replace(/[^\w-]+/g, '_')}` } : {}),
+  // One content cache per site (the final OUT_DIR, not the temporary folder cli/build.ts builds in),
+  // so builds of different sites can run side by side.
+  ...(cacheKey ? { cacheDir: `node_modules/.astro/${cacheKey.replace(/[^\w-]+/g, '_')}` } : {}),
   // Nothing inline but the theme switch, so one fixed CSP header fits every page (src/lib/csp.ts).
   build: { format: 'directory', inlineStylesheets: 'never' },
   security: { csp: astroCsp },

@@ -7,14 +7,14 @@ import { createHighlighter } from 'shiki';
 
 const FENCE = /^```(\w+)[^\n]*\n([\s\S]*?)^```$/gm;
 
-export async function timeHighlighting(notesDir) {
-  const blocks = [];
+export async function timeHighlighting(notesDir: string): Promise<{ blocks: number; setupMs: number; highlightMs: number }> {
+  const blocks: { lang: string; code: string }[] = [];
   for (const entry of fs.readdirSync(notesDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.md')) continue;
     const text = fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
-    for (const [, lang, code] of text.matchAll(FENCE)) blocks.push({ lang, code });
+    for (const [, lang = '', code = ''] of text.matchAll(FENCE)) blocks.push({ lang, code });
   }
-  const themes = { light: 'github-light-default', dark: 'github-dark-default' };
+  const themes = { light: 'github-light-default', dark: 'github-dark-default' } as const;
   const started = performance.now();
   const highlighter = await createHighlighter({ themes: Object.values(themes), langs: [...new Set(blocks.map((b) => b.lang))] });
   const loaded = performance.now();
