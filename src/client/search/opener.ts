@@ -12,7 +12,7 @@ export function initSearchOpener(): void {
   if (!opener) return;
   const base = opener.dataset['base'] ?? '/';
   const open = async () => {
-    const { openSearchDialog } = await import('./dialog');
+    const { openSearchDialog } = await import('./ui');
     await openSearchDialog(base, opener);
   };
   opener.addEventListener('click', (event) => {
@@ -27,6 +27,6 @@ export function initSearchOpener(): void {
     }
   });
 
-  const highlight = new URLSearchParams(location.search).get('highlight');
-  if (highlight) void import('./highlight').then(({ highlightSearchTerms }) => highlightSearchTerms(highlight));
+  const highlight = new URLSearchParams(location.search).getAll('highlight');
+  if (highlight.length > 0) void import('./ui').then(({ highlightSearchTerms }) => highlightSearchTerms(highlight));
 }

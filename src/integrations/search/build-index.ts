@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import { encodePostings, type Posting } from '../../lib/search/codec';
+import {
+  foldPath, HAN_FIRST, HAN_LAST, metaPath, packPath, shardPath,
+  type FoldTable, type IndexedPage, type Passage, type SearchMeta, type TermShard,
+} from '../../lib/search/format';
+import { indexTerms, normalize } from '../../lib/search/terms';
+import { notePassages, packPassages } from './extract';
+
+/**
+ * Builds every file of the search index from the notes: a small `meta.json` (pages, filters, the
+ * term-file directory, synonyms), term files that each hold a contiguous range of sorted terms
+ * with their postings, text files with the notes' passages for excerpts, and the
+ * Traditional→Simplified table. A query reads meta, then only the term files its terms fall in,
+ * then the text of the few results it shows.
+ */
+export interface SourcePage {
+  /** Relative to the base: `kafka/replication/`. */
+  path: string;
+  title: string;
+  description: string;
+  topic: string;
+  tags: string[];
+  /** The note's rendered body. */
+  html: string;
+}
+
+export interface IndexOptions {
+  synonyms: string[][];
+  /** Makes the folding table once the corpus is known (folding.ts). */
+  foldTable: (corpus: CorpusVocabulary) => FoldTable;
+  /** Target size of a term file, in characters of JSON. */
+  shardChars?: number;
+}
+
+/** What the folding table is restricted to: characters and phrases that occur in the notes. */
+export interface CorpusVocabulary {
+  hasChar: (char: string) => boolean;
+  hasTerm: (term: string) => boolean;
+}
+
+export interface BuiltIndex {
+  meta: SearchMeta;
+  /** Path under the site's root → file content. */
+  files: Map<string, string>;
+}
+
+export function buildSearchIndex(pages: readonly SourcePage[], options: IndexOptions): BuiltIndex {
+  const topics = [...new Set(pages.map((page) => page.topic))];
+  const tags = [...new Set(pages.flatMap((page) => page.tags))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const postings = new Map<string, Posting[]>();
+  const hanChars = new Set<number>();
+  const indexed: IndexedPage[] = [];
+  const packs: Passage[][][] = [];
+
+  pages.forEach((page, pageIndex) => {
+    const passages = notePassages(page.title, page.description, page.html);
+    let length = 0;
+    passages.forEach((passage, passageIndex) => {
+      for (const char of normalize(passage.text)) {
+        const code = char.codePointAt(0)!;
+        if (code >= HAN_FIRST && code <= HAN_LAST) hanChars.add(code);
+      }
+      for (const [term, count] of indexTerms(passage.text)) {
+        length += count;
+        let list = postings.get(term);
+        if (!list) postings.set(term, (list = []));
+        const last = list.at(-1);
+        if (last?.page === pageIndex) {
+          last.count += count;
+          last.passages.push(passageIndex);
+        } else list.push({ page: pageIndex, count, passages: [passageIndex] });
+      }
+    });
+    const pagePacks = packPassages(passages);
+    packs.push(pagePacks);
+    indexed.push({
+      path: page.path,
+      title: page.title,
+      topic: topics.indexOf(page.topic),
+      tags: page.tags.map((tag) => tags.indexOf(tag)),
+      length,
+      packs: pagePacks.map((pack) => pack.length),
+    });
+  });
+
+  const terms = [...postings.keys()].sort();
+  const shards = splitIntoShards(terms, (term) => encodePostings(postings.get(term)!), options.shardChars ?? 12_000);
+  const fold = options.foldTable({ hasChar: (char) => hanChars.has(char.codePointAt(0)!), hasTerm: (term) => postings.has(term) });
+
+  const dataFiles: [(version: string) => string, string][] = [
+    ...shards.map((shard, i): [(version: string) => string, string] => [(v) => shardPath(v, i), JSON.stringify(shard.content)]),
+    ...packs.flatMap((pagePacks, page) =>
+      pagePacks.map((pack, i): [(version: string) => string, string] => [(v) => packPath(v, page, i), JSON.stringify(pack)]),
+    ),
+    [(v) => foldPath(v), JSON.stringify(fold)],
+  ];
+  const hash = createHash('sha256');
+  for (const [, content] of dataFiles) hash.update(content).update('\0');
+  const meta: SearchMeta = {
+    version: '',
+    pages: indexed,
+    topics,
+    tags,
+    shards: shards.map((shard) => shard.first),
+    han: hanBitmap(hanChars),
+    synonyms: options.synonyms,
+    averageLength: indexed.reduce((sum, page) => sum + page.length, 0) / Math.max(1, indexed.length),
+  };
+  hash.update(JSON.stringify({ ...meta, version: '' }));
+  meta.version = hash.digest('hex').slice(0, 12);
+  const files = new Map<string, string>(dataFiles.map(([path, content]) => [path(meta.version), content]));
+  files.set(metaPath(), JSON.stringify(meta));
+  return { meta, files };
+}
+
+/** Sorted terms cut into files of about `target` characters; a term never straddles two files. */
+function splitIntoShards(terms: readonly string[], encode: (term: string) => string, target: number) {
+  const shards: { first: string; content: TermShard }[] = [];
+  let size = Infinity;
+  for (const term of terms) {
+    const encoded = encode(term);
+    if (size >= target) {
+      shards.push({ first: term, content: {} });
+      size = 0;
+    }
+    shards.at(-1)!.content[term] = encoded;
+    size += term.length + encoded.length + 6;
+  }
+  return shards;
+}
+
+function hanBitmap(chars: ReadonlySet<number>): string {
+  const bits = new Uint8Array(Math.ceil((HAN_LAST - HAN_FIRST + 1) / 8));
+  for (const code of chars) bits[(code - HAN_FIRST) >> 3]! |= 1 << ((code - HAN_FIRST) & 7);
+  return Buffer.from(bits).toString('base64');
+}
