@@ -52,7 +52,7 @@ function firstNotePage(dir: string): string {
       if (fs.existsSync(file) && fs.readFileSync(file, 'utf8').includes('class="prose"')) return `${topic}/${name}/`;
     }
   }
-  throw new Error(`search:cost: no note page with data-pagefind-body in ${dir}`);
+  throw new Error(`search:cost: no note page (a page with a .prose body) in ${dir}`);
 }
 
 function serve(dir: string): Promise<http.Server> {

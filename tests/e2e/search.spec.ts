@@ -30,7 +30,7 @@ test('/ and Ctrl+K open the dialog; arrows and Enter open a result that shows hi
   const options = dialog.getByRole('listbox').getByRole('option');
   await expect(options.first()).toContainText('Kafka 副本机制');
   await expect(options.first().locator('mark').first()).toBeVisible();
-  // Whole terms are marked, not the single characters Pagefind matched.
+  // Whole terms are marked, never single characters of them.
   expect(new Set(await options.first().locator('mark').allTextContents())).toEqual(new Set(['高水位']));
   await expect(options.first()).toContainText('Kafka');
   await page.keyboard.press('ArrowDown');

@@ -6,7 +6,7 @@ import {
 
 /**
  * Fetches the search index's files as a query needs them, each at most once per page view:
- * `meta.json` first, then the term files a query's terms fall in, the text files of the results
+ * `search-index.json` first, then the term files a query's terms fall in, the text files of the results
  * shown, and the Traditional table only for a query that needs it (format.ts describes them).
  */
 export class SearchIndex {

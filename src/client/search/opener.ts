@@ -1,6 +1,6 @@
 /**
  * The only search code every page loads: the header button and the `/`, Ctrl+K and ⌘+K
- * shortcuts open the dialog (its code and Pagefind load then), and a note opened from a result
+ * shortcuts open the dialog (its code and the index load then), and a note opened from a result
  * highlights the searched words. Without JS the button is a link to the search page.
  */
 function isTyping(target: EventTarget | null): boolean {

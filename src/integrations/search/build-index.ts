@@ -8,7 +8,7 @@ import { indexTerms, normalize } from '../../lib/search/terms';
 import { notePassages, packPassages } from './extract';
 
 /**
- * Builds every file of the search index from the notes: a small `meta.json` (pages, filters, the
+ * Builds every file of the search index from the notes: a small `search-index.json` (pages, filters, the
  * term-file directory, synonyms), term files that each hold a contiguous range of sorted terms
  * with their postings, text files with the notes' passages for excerpts, and the
  * Traditional→Simplified table. A query reads meta, then only the term files its terms fall in,

@@ -1,7 +1,8 @@
 /**
  * The files of the search index, written at build time (src/integrations/search/) and read by the
- * browser (src/client/search/). Everything but `meta.json` lives under a folder named by the
- * index's content hash, so those files can be cached for good.
+ * browser (src/client/search/): `search-index.json` (revalidated on each visit) names the version,
+ * and every other file lives under `search-index/<version>/`, named by the index's content hash,
+ * so hosts can cache that folder for good.
  */
 
 /** One searchable note. */
@@ -19,7 +20,7 @@ export interface IndexedPage {
   packs: number[];
 }
 
-/** `search-index/meta.json`: everything needed before the first term is looked up. */
+/** `search-index.json`: everything needed before the first term is looked up. */
 export interface SearchMeta {
   version: string;
   pages: IndexedPage[];
@@ -54,7 +55,7 @@ export type TextPack = Passage[];
 export type FoldTable = [traditional: string, simplified: string][];
 
 export const INDEX_DIR = 'search-index';
-export const metaPath = () => `${INDEX_DIR}/meta.json`;
+export const metaPath = () => `${INDEX_DIR}.json`;
 export const shardPath = (version: string, shard: number) => `${INDEX_DIR}/${version}/terms/${shard}.json`;
 export const packPath = (version: string, page: number, pack: number) => `${INDEX_DIR}/${version}/text/${page}-${pack}.json`;
 export const foldPath = (version: string) => `${INDEX_DIR}/${version}/fold.json`;

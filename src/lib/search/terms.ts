@@ -81,12 +81,19 @@ export function compounds(text: string): string[] {
   return found;
 }
 
-/** Two Latin words separated only by spaces: `consumer group`. */
+/** Two plain Latin words separated only by spaces: `consumer group` (not across Chinese or a key). */
 export function wordPairs(text: string): string[] {
   const pairs: string[] = [];
-  for (const match of withoutHan(text).matchAll(/[\p{L}\p{N}_]+(?:\s+[\p{L}\p{N}_]+)+/gu)) {
-    const words = match[0].split(/\s+/);
-    for (let i = 1; i < words.length; i++) pairs.push(`${words[i - 1]} ${words[i]}`);
+  for (const segment of text.split(HAN_RUN)) {
+    let previous: { word: string; end: number } | undefined;
+    for (const match of segment.matchAll(COMPOUND)) {
+      const token = match[0].replace(TRAILING, '');
+      const plain = !COMPOUND_PUNCT.test(token) && WORD_CHAR.test(token);
+      const gap = previous ? segment.slice(previous.end, match.index) : '';
+      if (plain && previous && /^\s+$/.test(gap)) pairs.push(`${previous.word} ${token}`);
+      // A word followed by sentence punctuation (`end.`) pairs with nothing after it.
+      previous = plain && token === match[0] ? { word: token, end: match.index + match[0].length } : undefined;
+    }
   }
   return pairs;
 }
