@@ -152,36 +152,33 @@ function sampleTree(rootPid) {
       children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
     } catch {} // the process exited between readdir and read
   }
-  let [kib, cmds] = [0, []];
+  let kib = 0;
   for (const queue = [rootPid]; queue.length > 0; ) {
     const pid = queue.pop();
     try {
       kib += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-      cmds.push(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
     } catch {}
     queue.push(...(children.get(pid) ?? []));
   }
-  return { bytes: kib * 1024, cmds };
+  return { bytes: kib * 1024 };
 }
 
 function build(env) {
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn('npm', ['run', 'build'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let [output, peak, pagefindAt] = ['', 0, undefined];
+    let [output, peak] = ['', 0];
     for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => (output += chunk));
     const poll = () => {
-      const { bytes, cmds } = sampleTree(child.pid);
+      const { bytes } = sampleTree(child.pid);
       peak = Math.max(peak, bytes);
-      // The first sighting of pagefind in the tree splits Astro's time from indexing time.
-      if (pagefindAt === undefined && cmds.some((cmd) => cmd.includes('pagefind'))) pagefindAt = performance.now();
     };
     const timer = setInterval(poll, 100);
     child.on('error', (error) => (output += `\nspawn failed: ${error.message}`));
     child.on('close', (code) => {
       clearInterval(timer);
       const end = performance.now();
-      resolve({ code, output, peak, seconds: (end - started) / 1000, pagefindSeconds: pagefindAt && (end - pagefindAt) / 1000 });
+      resolve({ code, output, peak, seconds: (end - started) / 1000 });
     });
   });
 }
@@ -227,21 +224,20 @@ if (result.code !== 0) {
 }
 
 const highlighting = await timeHighlighting(path.join(contentDir, 'notes'));
-const [site, search, pageNote] = [du(outDir), du(path.join(outDir, 'pagefind')), notes[Math.min(1, count - 1)]];
+const [site, search, pageNote] = [du(outDir), du(path.join(outDir, 'search-index')), notes[Math.min(1, count - 1)]];
 const [page, files] = [pageWeight(outDir, `/${pageNote.id}/`), count + TOPICS.length];
 const [bytes, mib] = [(n) => `${n.toLocaleString('en-US')} B`, (n) => `${(n / 1048576).toFixed(2)} MiB`];
 const line = (label, value) => console.log(`  ${label.padEnd(26)}${value}`);
 console.log(`\n=== Build benchmark: ${count} notes (+${TOPICS.length} hubs), Node ${process.version} ===`);
 line('source markdown', `${bytes(source.bytes)} (${mib(source.bytes)}), ${source.files} files`);
-line('wall time', `${result.seconds.toFixed(2)} s (npm run build: astro build + pagefind)`);
+line('wall time', `${result.seconds.toFixed(2)} s (npm run build, search index included)`);
 const astroSays = /\d+ page\(s\) built in [\d.]+m?s/.exec(result.output.replace(/\x1b\[[\d;]*m/g, ''))?.[0]; // cross-checks the split
 if (astroSays) line('  astro reports', astroSays);
-if (result.pagefindSeconds) line('  of which pagefind', `~${result.pagefindSeconds.toFixed(2)} s (from first sighting, ±0.1 s)`);
 line('  highlighting (Shiki)', `${highlighting.highlightMs.toFixed(0)} ms for ${highlighting.blocks} blocks (${(highlighting.highlightMs / highlighting.blocks).toFixed(2)} ms/block, ${((highlighting.highlightMs / 1000 / result.seconds) * 100).toFixed(1)} % of wall time; +${highlighting.setupMs.toFixed(0)} ms to load grammars and themes)`);
 line('throughput', `${(files / result.seconds).toFixed(1)} notes/s (${files} .md files)`);
 line('peak RSS, process tree', `${mib(result.peak)} (sum of VmRSS, sampled every 100 ms)`);
 line('output total', `${bytes(site.bytes)} (${mib(site.bytes)}), ${site.files} files`);
-line('pagefind index', search ? `${bytes(search.bytes)} (${mib(search.bytes)}), ${search.files} files` : 'not present');
+line('search index', search ? `${bytes(search.bytes)} (${mib(search.bytes)}), ${search.files} files` : 'not present');
 console.log(`\n  One note page, gzip -9: /${pageNote.id}/`);
 line('HTML', `${bytes(page.html)} (with ${page.inline} inline <script>)`);
 for (const asset of page.assets) line(asset.kind, `${bytes(asset.gz)}  ${asset.href}${asset.note}`);
