@@ -2,7 +2,7 @@ import { zhCN as t } from '../../lib/i18n';
 import { loadStylesheet } from '../util/stylesheet';
 import searchStyles from '../../styles/search.css?url';
 import { latestOnly } from '../util/debounce';
-import { availableFilters, searchNotes, type SearchFilters, type SearchResponse } from './query';
+import { availableFilters, searchNotes, type SearchFilters, type SearchResponse, type SearchResult } from './query';
 import { loadExcerptsWhenVisible, resultParts, statusText } from './render';
 
 /**
@@ -58,6 +58,58 @@ function skeleton(): HTMLDialogElement {
   return root;
 }
 
+function resultOption(result: SearchResult, index: number): HTMLAnchorElement {
+  const option = document.createElement('a');
+  option.id = `search-option-${index}`;
+  option.href = result.url;
+  option.setAttribute('role', 'option');
+  option.setAttribute('aria-selected', 'false');
+  option.className = `search-result${result.match === 'partial' ? ' search-result--partial' : ''}`;
+  option.append(...resultParts(result, false));
+  return option;
+}
+
+/** The listbox's options and the active one (↑/↓), mirrored in the input's aria-activedescendant. */
+class Options {
+  private options: HTMLAnchorElement[] = [];
+  private active = -1;
+
+  constructor(
+    private readonly input: HTMLInputElement,
+    private readonly listbox: HTMLElement,
+  ) {}
+
+  replace(options: HTMLAnchorElement[]): void {
+    this.options = options;
+    this.listbox.replaceChildren(...options);
+    this.input.setAttribute('aria-expanded', String(options.length > 0));
+    this.show(-1);
+  }
+
+  /** ↓ / ↑: the next or previous option, wrapping around; from none, the first or the last. */
+  move(step: 1 | -1): void {
+    const count = this.options.length;
+    if (count === 0) this.show(-1);
+    else if (this.active === -1) this.show(step > 0 ? 0 : count - 1);
+    else this.show((this.active + step + count) % count);
+  }
+
+  private show(index: number): void {
+    this.active = index;
+    this.options.forEach((option, i) => option.setAttribute('aria-selected', String(i === index)));
+    const current = this.options[index];
+    if (current) {
+      this.input.setAttribute('aria-activedescendant', current.id);
+      current.scrollIntoView({ block: 'nearest' });
+    } else this.input.removeAttribute('aria-activedescendant');
+  }
+
+  /** The active option, or the first when none is. */
+  chosen(): HTMLAnchorElement | undefined {
+    return this.options[this.active] ?? this.options[0];
+  }
+}
+
 function buildDialog(base: string): HTMLDialogElement {
   const root = skeleton();
   const input = root.querySelector('input')!;
@@ -65,46 +117,21 @@ function buildDialog(base: string): HTMLDialogElement {
   const status = root.querySelector<HTMLElement>('[role="status"]')!;
   const seeAll = root.querySelector<HTMLAnchorElement>('[data-see-all]')!;
   const selects = [...root.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
-  let options: HTMLAnchorElement[] = [];
-  let active = -1;
+  const options = new Options(input, listbox);
   let stopLoading = () => undefined as void;
-
   const filters = (): SearchFilters => ({
     topic: selects.find((s) => s.dataset['filter'] === 'topic')?.value || undefined,
     tag: selects.find((s) => s.dataset['filter'] === 'tag')?.value || undefined,
   });
 
-  const setActive = (index: number) => {
-    active = options.length === 0 ? -1 : (index + options.length) % options.length;
-    options.forEach((option, i) => option.setAttribute('aria-selected', String(i === active)));
-    const current = options[active];
-    if (current) {
-      input.setAttribute('aria-activedescendant', current.id);
-      current.scrollIntoView({ block: 'nearest' });
-    } else input.removeAttribute('aria-activedescendant');
-  };
-
   const render = (response: SearchResponse) => {
     stopLoading();
     const shown = response.results.slice(0, SHOWN);
-    options = shown.map((result, index) => {
-      const option = document.createElement('a');
-      option.id = `search-option-${index}`;
-      option.href = result.url;
-      option.setAttribute('role', 'option');
-      option.setAttribute('aria-selected', 'false');
-      option.className = `search-result${result.match === 'partial' ? ' search-result--partial' : ''}`;
-      option.append(...resultParts(result, false));
-      return option;
-    });
-    listbox.replaceChildren(...options);
-    stopLoading = loadExcerptsWhenVisible(base, options.map((option, i) => [option, shown[i]!]), listbox);
-    input.setAttribute('aria-expanded', String(options.length > 0));
+    const elements = shown.map(resultOption);
+    options.replace(elements);
+    stopLoading = loadExcerptsWhenVisible(base, elements.map((option, i) => [option, shown[i]!]), listbox);
     status.textContent = statusText(response);
-    active = -1;
-    input.removeAttribute('aria-activedescendant');
-    const params = new URLSearchParams({ q: input.value.trim(), ...definedEntries({ ...filters() }) });
-    seeAll.href = `${base}search/?${params}`;
+    seeAll.href = `${base}search/?${new URLSearchParams({ q: input.value.trim(), ...definedEntries({ ...filters() }) })}`;
     listbox.setAttribute('aria-busy', 'false');
   };
   const failed = (error: unknown) => {
@@ -112,7 +139,6 @@ function buildDialog(base: string): HTMLDialogElement {
     status.textContent = t.searchError;
     listbox.setAttribute('aria-busy', 'false');
   };
-
   const update = latestOnly((query: string, chosen: SearchFilters) => searchNotes(base, query, chosen), render, failed);
   const search = () => {
     listbox.setAttribute('aria-busy', 'true');
@@ -123,10 +149,10 @@ function buildDialog(base: string): HTMLDialogElement {
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
+      options.move(event.key === 'ArrowDown' ? 1 : -1);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      const chosen = options[active] ?? options[0];
+      const chosen = options.chosen();
       if (chosen) location.assign(chosen.href);
     }
   });

@@ -7,7 +7,7 @@ export function latestOnly<A extends unknown[], R>(
   run: (...args: A) => Promise<R>,
   apply: (result: R) => void,
   fail: (error: unknown) => void,
-  delayMs = 120,
+  delayMs = 100,
 ) {
   let timer: number | undefined;
   let sequence = 0;

@@ -45,26 +45,25 @@ export interface BuiltIndex {
   files: Map<string, string>;
 }
 
-export function buildSearchIndex(pages: readonly SourcePage[], options: IndexOptions): BuiltIndex {
-  const topics = [...new Set(pages.map((page) => page.topic))];
-  const tags = [...new Set(pages.flatMap((page) => page.tags))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
-  const postings = new Map<string, Posting[]>();
-  const hanChars = new Set<number>();
-  const indexed: IndexedPage[] = [];
-  const packs: Passage[][][] = [];
+/** Postings of every term, the Han characters used, and each page's passages in text files. */
+class Indexer {
+  readonly postings = new Map<string, Posting[]>();
+  readonly hanChars = new Set<number>();
+  readonly packs: Passage[][][] = [];
 
-  pages.forEach((page, pageIndex) => {
+  /** Indexes one page; returns how many terms it holds. */
+  add(page: SourcePage, pageIndex: number): number {
     const passages = notePassages(page.title, page.description, page.html);
     let length = 0;
     passages.forEach((passage, passageIndex) => {
       for (const char of normalize(passage.text)) {
         const code = char.codePointAt(0)!;
-        if (code >= HAN_FIRST && code <= HAN_LAST) hanChars.add(code);
+        if (code >= HAN_FIRST && code <= HAN_LAST) this.hanChars.add(code);
       }
       for (const [term, count] of indexTerms(passage.text)) {
         length += count;
-        let list = postings.get(term);
-        if (!list) postings.set(term, (list = []));
+        let list = this.postings.get(term);
+        if (!list) this.postings.set(term, (list = []));
         const last = list.at(-1);
         if (last?.page === pageIndex) {
           last.count += count;
@@ -72,31 +71,33 @@ export function buildSearchIndex(pages: readonly SourcePage[], options: IndexOpt
         } else list.push({ page: pageIndex, count, passages: [passageIndex] });
       }
     });
-    const pagePacks = packPassages(passages);
-    packs.push(pagePacks);
-    indexed.push({
-      path: page.path,
-      title: page.title,
-      topic: topics.indexOf(page.topic),
-      tags: page.tags.map((tag) => tags.indexOf(tag)),
-      length,
-      packs: pagePacks.map((pack) => pack.length),
-    });
-  });
+    this.packs.push(packPassages(passages));
+    return length;
+  }
+}
 
-  const terms = [...postings.keys()].sort();
-  const shards = splitIntoShards(terms, (term) => encodePostings(postings.get(term)!), options.shardChars ?? 12_000);
+type DataFile = [path: (version: string) => string, content: string];
+
+export function buildSearchIndex(pages: readonly SourcePage[], options: IndexOptions): BuiltIndex {
+  const topics = [...new Set(pages.map((page) => page.topic))];
+  const tags = [...new Set(pages.flatMap((page) => page.tags))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const indexer = new Indexer();
+  const indexed: IndexedPage[] = pages.map((page, i) => ({
+    path: page.path,
+    title: page.title,
+    topic: topics.indexOf(page.topic),
+    tags: page.tags.map((tag) => tags.indexOf(tag)),
+    length: indexer.add(page, i),
+    packs: indexer.packs[i]!.map((pack) => pack.length),
+  }));
+  const { postings, hanChars } = indexer;
+  const shards = splitIntoShards([...postings.keys()].sort(), (term) => encodePostings(postings.get(term)!), options.shardChars ?? 12_000);
   const fold = options.foldTable({ hasChar: (char) => hanChars.has(char.codePointAt(0)!), hasTerm: (term) => postings.has(term) });
-
-  const dataFiles: [(version: string) => string, string][] = [
-    ...shards.map((shard, i): [(version: string) => string, string] => [(v) => shardPath(v, i), JSON.stringify(shard.content)]),
-    ...packs.flatMap((pagePacks, page) =>
-      pagePacks.map((pack, i): [(version: string) => string, string] => [(v) => packPath(v, page, i), JSON.stringify(pack)]),
-    ),
+  const dataFiles: DataFile[] = [
+    ...shards.map((shard, i): DataFile => [(v) => shardPath(v, i), JSON.stringify(shard.content)]),
+    ...indexer.packs.flatMap((pagePacks, page) => pagePacks.map((pack, i): DataFile => [(v) => packPath(v, page, i), JSON.stringify(pack)])),
     [(v) => foldPath(v), JSON.stringify(fold)],
   ];
-  const hash = createHash('sha256');
-  for (const [, content] of dataFiles) hash.update(content).update('\0');
   const meta: SearchMeta = {
     version: '',
     pages: indexed,
@@ -107,11 +108,18 @@ export function buildSearchIndex(pages: readonly SourcePage[], options: IndexOpt
     synonyms: options.synonyms,
     averageLength: indexed.reduce((sum, page) => sum + page.length, 0) / Math.max(1, indexed.length),
   };
-  hash.update(JSON.stringify({ ...meta, version: '' }));
-  meta.version = hash.digest('hex').slice(0, 12);
+  meta.version = contentHash(meta, dataFiles);
   const files = new Map<string, string>(dataFiles.map(([path, content]) => [path(meta.version), content]));
   files.set(metaPath(), JSON.stringify(meta));
   return { meta, files };
+}
+
+/** Names the folder of the data files: it changes whenever anything in the index does. */
+function contentHash(meta: SearchMeta, dataFiles: readonly DataFile[]): string {
+  const hash = createHash('sha256');
+  for (const [, content] of dataFiles) hash.update(content).update('\0');
+  hash.update(JSON.stringify(meta));
+  return hash.digest('hex').slice(0, 12);
 }
 
 /** Sorted terms cut into files of about `target` characters; a term never straddles two files. */
