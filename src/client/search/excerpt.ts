@@ -19,21 +19,32 @@ export interface Excerpt {
 const BEFORE = 28;
 const LENGTH = 110;
 
-/** Case-insensitive, any run of spaces for a space, regex characters literal. */
+/**
+ * Case-insensitive, any run of spaces for a space, regex characters literal. A Latin word starts a
+ * mark only at a word boundary (`oom` in `OOM killer`, not in `HeapOom`); it may end anywhere, since
+ * the last word of a query being typed is a prefix.
+ */
 export function markPattern(marks: readonly string[]): RegExp | undefined {
   const words = [...new Set(marks.map((mark) => mark.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
   if (words.length === 0) return undefined;
-  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  const escaped = words.map((word) => {
+    const literal = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    return /^[\p{Script=Latin}\p{N}_]/u.test(word) ? `(?<![\\p{Script=Latin}\\p{N}_])${literal}` : literal;
+  });
   return new RegExp(escaped.join('|'), 'giu');
 }
 
-/** Whether the passage really holds the text (the index only knows its terms are in the passage). */
+/**
+ * Whether the passage really holds the text (the index only knows its terms are in the passage),
+ * compared the way the index compares: case and width folded.
+ */
 export function holds(passage: Passage, text: string): boolean {
   return markPattern([text])?.test(passage.text.normalize('NFKC')) ?? false;
 }
 
+/** The excerpt shows the text as written (full-width punctuation stays full-width). */
 export function excerptOf(passage: Passage, marks: readonly string[]): Excerpt {
-  const text = passage.text.normalize('NFKC');
+  const { text } = passage;
   const pattern = markPattern(marks);
   const first = pattern ? text.search(pattern) : -1;
   const at = Math.max(0, first);
