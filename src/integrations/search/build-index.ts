@@ -45,36 +45,56 @@ export interface BuiltIndex {
   files: Map<string, string>;
 }
 
-/** Postings of every term, the Han characters used, and each page's passages in text files. */
+/**
+ * Postings of every term, the Han characters used, and each page's passages in text files. A
+ * term's postings are kept as one flat list of numbers (page, count, passage count, passages…):
+ * a thousand notes make millions of them, and objects would keep the garbage collector busy.
+ */
 class Indexer {
-  readonly postings = new Map<string, Posting[]>();
+  readonly postings = new Map<string, number[]>();
   readonly hanChars = new Set<number>();
   readonly packs: Passage[][][] = [];
 
   /** Indexes one page; returns how many terms it holds. */
   add(page: SourcePage, pageIndex: number): number {
     const passages = notePassages(page.title, page.description, page.html);
+    const onPage = new Map<string, { count: number; passages: number[] }>();
     let length = 0;
     passages.forEach((passage, passageIndex) => {
-      for (const char of normalize(passage.text)) {
-        const code = char.codePointAt(0)!;
-        if (code >= HAN_FIRST && code <= HAN_LAST) this.hanChars.add(code);
-      }
+      for (const [char] of normalize(passage.text).matchAll(HAN_IN_BITMAP)) this.hanChars.add(char.charCodeAt(0));
       for (const [term, count] of indexTerms(passage.text)) {
         length += count;
-        let list = this.postings.get(term);
-        if (!list) this.postings.set(term, (list = []));
-        const last = list.at(-1);
-        if (last?.page === pageIndex) {
-          last.count += count;
-          last.passages.push(passageIndex);
-        } else list.push({ page: pageIndex, count, passages: [passageIndex] });
+        const seen = onPage.get(term);
+        if (seen) {
+          seen.count += count;
+          seen.passages.push(passageIndex);
+        } else onPage.set(term, { count, passages: [passageIndex] });
       }
     });
+    for (const [term, { count, passages: where }] of onPage) {
+      let list = this.postings.get(term);
+      if (!list) this.postings.set(term, (list = []));
+      list.push(pageIndex, count, where.length, ...where);
+    }
     this.packs.push(packPassages(passages));
     return length;
   }
+
+  /** A term's postings as codec.ts stores them. */
+  encoded(term: string): string {
+    const flat = this.postings.get(term)!;
+    const postings: Posting[] = [];
+    for (let i = 0; i < flat.length; ) {
+      const [page, count, n] = [flat[i]!, flat[i + 1]!, flat[i + 2]!];
+      postings.push({ page, count, passages: flat.slice(i + 3, i + 3 + n) });
+      i += 3 + n;
+    }
+    return encodePostings(postings);
+  }
 }
+
+/** The characters the bitmap of `SearchMeta.han` covers. */
+const HAN_IN_BITMAP = new RegExp(`[\\u${HAN_FIRST.toString(16)}-\\u${HAN_LAST.toString(16)}]`, 'g');
 
 type DataFile = [path: (version: string) => string, content: string];
 
@@ -91,7 +111,7 @@ export function buildSearchIndex(pages: readonly SourcePage[], options: IndexOpt
     packs: indexer.packs[i]!.map((pack) => pack.length),
   }));
   const { postings, hanChars } = indexer;
-  const shards = splitIntoShards([...postings.keys()].sort(), (term) => encodePostings(postings.get(term)!), options.shardChars ?? 12_000);
+  const shards = splitIntoShards([...postings.keys()].sort(), (term) => indexer.encoded(term), options.shardChars ?? 12_000);
   const fold = options.foldTable({ hasChar: (char) => hanChars.has(char.codePointAt(0)!), hasTerm: (term) => postings.has(term) });
   const dataFiles: DataFile[] = [
     ...shards.map((shard, i): DataFile => [(v) => shardPath(v, i), JSON.stringify(shard.content)]),
