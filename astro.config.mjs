@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { codeBlocks } from './src/integrations/code-blocks/index.ts';
 import { notes } from './src/integrations/notes/index.ts';
-import { devSearchIndex } from './src/integrations/search/dev-search-index.ts';
+import { search } from './src/integrations/search/index.ts';
 import { astroCsp } from './src/lib/csp.ts';
 
 /** Where the site will live: `SITE` (origin) and `BASE` (sub-path), both from the environment. */
@@ -25,5 +25,5 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0, modulePreload: false } },
   // The code-blocks integration switches Shiki on, with CSP-safe palette classes.
   markdown: { syntaxHighlight: false },
-  integrations: [notes({ site, base }), codeBlocks(), devSearchIndex(outDir)],
+  integrations: [notes({ site, base }), codeBlocks(), search()],
 });

@@ -1,5 +1,5 @@
-// npm run build: Astro builds the site into a temporary folder next to OUT_DIR, Pagefind indexes
-// it, and only then does it replace OUT_DIR. A failed or interrupted build leaves the previous
+// npm run build: Astro builds the site, search index included (src/integrations/search/), into a
+// temporary folder next to OUT_DIR, and only then does it replace OUT_DIR. A failed or interrupted build leaves the previous
 // site as it was; a lock keeps two builds from writing the same folder.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -7,7 +7,6 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { acquireLock, BuildLockedError } from './build/lock.ts';
-import { searchIndexCommand } from './build/search-index.ts';
 import { discard, publish, recover, staging } from './build/staging.ts';
 
 const log = (line: string) => console.log(`build: ${line}`);
@@ -70,8 +69,6 @@ async function main(): Promise<void> {
   recover(stage, log);
   log(`building into ${stage.temp}; ${stage.final} is replaced only when the build and its search index succeed`);
   await buildWithAstro();
-  const { command, args } = searchIndexCommand(stage.temp);
-  await run('search index', command, args);
   publish(stage);
   release();
   log(`published ${stage.final}`);

@@ -1,5 +1,5 @@
 // Runs one build and measures it from outside: wall time, peak memory of the whole process tree
-// (npm, Node, Astro, the Pagefind binary…), and what it wrote.
+// (npm, Node, Astro…), and what it wrote.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -76,7 +76,7 @@ export interface FileCount {
   other: number;
 }
 
-/** What a site folder holds: HTML pages, Pagefind's files, per-note JSON, everything else. */
+/** What a site folder holds: HTML pages, search index files, per-note JSON, everything else. */
 export function countFiles(dir: string): FileCount {
   const count: FileCount = { total: 0, bytes: 0, pages: 0, searchIndex: 0, previews: 0, localGraph: 0, other: 0 };
   for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
@@ -85,7 +85,7 @@ export function countFiles(dir: string): FileCount {
     const top = file.split(path.sep)[0];
     count.total++;
     count.bytes += fs.statSync(path.join(dir, file)).size;
-    if (top === 'pagefind') count.searchIndex++;
+    if (top === 'search-index' || top === 'search-index.json') count.searchIndex++;
     else if (file.endsWith('.html')) count.pages++;
     else if (top === 'previews') count.previews++;
     else if (top === 'local-graph') count.localGraph++;

@@ -24,8 +24,8 @@ export function cspHash(source: string): `sha256-${string}` {
 
 export const themeInitHash = cspHash(themeInitScript);
 
-/** Scripts: our own files and Pagefind's WebAssembly (compiled from a fetched file); plus, by hash, the theme switch. */
-export const scriptSources = ["'self'", "'wasm-unsafe-eval'"];
+/** Scripts: our own files only; plus, by hash, the theme switch. */
+export const scriptSources = ["'self'"];
 export const styleSources = ["'self'"];
 
 /** Everything else is ours, or nothing at all. */

@@ -1,5 +1,5 @@
 /**
- * `npm run build` replaces OUT_DIR only when Astro and Pagefind both succeed: a late failure, an
+ * `npm run build` replaces OUT_DIR only when Astro (search index included) succeeds: a late failure, an
  * interrupt or a second concurrent build leaves the previous site byte for byte as it was.
  * The sites live under tests/.tmp/ (inside the repository) so that each build keeps Astro's
  * server bundle in its own output folder rather than in the shared .astro/ fallback.
@@ -103,7 +103,7 @@ describe('npm run build replaces the site only when it succeeds', { sequential: 
   it('the first build published a whole site with its search index', () => {
     expect(previous.has('index.html')).toBe(true);
     expect(previous.has(path.join('beta', 'links', 'index.html'))).toBe(true);
-    expect(previous.has(path.join('pagefind', 'pagefind.js'))).toBe(true);
+    expect(previous.has('search-index.json')).toBe(true);
     expect(leftovers()).toEqual([]);
   });
 

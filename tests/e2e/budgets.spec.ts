@@ -3,7 +3,7 @@
  * (HTML, CSS, JS; images and fonts are not counted), gzip -9 per response. A typical note
  * (kafka/replication) and the longest note each load at most 25 KiB in all. The figures also show
  * what the site adds to the note's own text (the page with its `.prose` emptied, plus CSS and JS).
- * The scripts must be the small ones a note page needs, never search (Pagefind), the graph (d3) or
+ * The scripts must be the small ones a note page needs, never search (its index), the graph (d3) or
  * Traditional→Simplified conversion (opencc): those load only when the reader asks for them.
  */
 import fs from 'node:fs';
@@ -28,7 +28,7 @@ const ALLOWED_SCRIPTS: [name: string, file: RegExp][] = [
 ];
 /** Code that must not be on the page: recognised by content, whatever its chunk is called. */
 const FORBIDDEN_CODE: [name: string, marker: RegExp][] = [
-  ['Pagefind', /pagefind/i],
+  ['search', /search-index/],
   ['d3 (graph)', /__zoom|__data__|forceSimulation/],
   ['opencc', /opencc|trie_val/i],
 ];
@@ -96,7 +96,7 @@ for (const id of pages) {
     expect(unexpected, 'scripts beyond the two page bundles').toEqual([]);
     const forbidden = scripts.flatMap((e) => FORBIDDEN_CODE.filter(([, marker]) => marker.test(e.body)).map(([name]) => `${name} in ${short(e.url)}`));
     expect(forbidden, 'search, graph or conversion code on a note page').toEqual([]);
-    expect(loaded.filter((e) => new URL(e.url).pathname.includes('/pagefind/')).map((e) => short(e.url))).toEqual([]);
+    expect(loaded.filter((e) => new URL(e.url).pathname.includes('/search-index')).map((e) => short(e.url))).toEqual([]);
     expect(total, `gzip bytes of HTML + CSS + JS (budget ${BUDGET})`).toBeLessThanOrEqual(BUDGET);
   });
 }

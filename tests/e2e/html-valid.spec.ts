@@ -24,8 +24,6 @@ function htmlFiles(dir: string): string[] {
     .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => path.join(entry.parentPath, entry.name))
-    // Pagefind's own UI fragments are not ours to fix.
-    .filter((file) => !path.relative(dir, file).startsWith('pagefind'))
     .sort();
 }
 

@@ -42,28 +42,23 @@ test('bundles under /_astro/ are immutable, gzipped, and still carry the securit
   expect(missing.headers()['cache-control']).toBe('no-cache');
 });
 
-test("Pagefind's hashed chunks are immutable binaries; its unversioned files are revalidated", async ({ page, baseURL }) => {
+test('the search index folder, named by its hash, is immutable and gzipped; search-index.json is revalidated', async ({ page, baseURL }) => {
   const base = new URL(baseURL!).pathname;
   const site = base === '/' ? 'root' : 'kb';
-  const entry = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../..', outDir(site), 'pagefind/pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { hash: string }>;
-  };
-  const hash = Object.values(entry.languages)[0]!.hash;
-  const built = (dir: string) => fs.readdirSync(path.join(import.meta.dirname, '../..', outDir(site), dir));
-  const fragment = built('pagefind/fragment')[0]!;
-  const wasm = `pagefind/${built('pagefind').find((f) => /^wasm\..+\.pagefind$/.test(f))!}`;
-  for (const file of [`pagefind/pagefind.${hash}.pf_meta`, `pagefind/fragment/${fragment}`]) {
+  const { version } = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../..', outDir(site), 'search-index.json'), 'utf8')) as { version: string };
+  for (const file of [`search-index/${version}/terms/0.json`, `search-index/${version}/text/0-0.json`, `search-index/${version}/fold.json`]) {
     const response = await page.request.get(file);
     expect(response.status(), file).toBe(200);
-    expect(response.headers()['content-type'], file).toBe('application/octet-stream');
-    expect(response.headers()['cache-control'], file).toBe(IMMUTABLE);
+    const headers = response.headers();
+    expect(headers['content-type'], file).toMatch(/^application\/json/);
+    expect(headers['cache-control'], file).toBe(IMMUTABLE);
+    expect(headers['content-encoding'], file).toBe('gzip');
+    expectSecurityHeaders(headers, file);
   }
-  for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-worker.js', wasm]) {
-    const response = await page.request.get(file);
-    expect(response.status(), file).toBe(200);
-    expect(response.headers()['cache-control'], file).toBe('no-cache');
-  }
-  expect((await page.request.get(wasm)).headers()['content-type']).toBe('application/octet-stream');
+  const meta = await page.request.get('search-index.json');
+  expect(meta.status()).toBe(200);
+  expect(meta.headers()['cache-control']).toBe('no-cache');
+  expect(((await meta.json()) as { version: string }).version).toBe(version);
 });
 
 test('the _headers file for other hosts is not served', async ({ page }) => {

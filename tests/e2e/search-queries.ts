@@ -73,4 +73,36 @@ export const queryTable: QueryCase[] = [
   { query: 'jstat', expect: 'jvm/diagnostics', top: 1 },
   { query: 'MaxRAMPercentage', expect: 'jvm/diagnostics', top: 1 },
   { query: 'CodeCache is full', expect: 'jvm/diagnostics', top: 1 },
+  // symptoms and synonyms (content/synonyms.yaml): the words readers type, not the notes' words
+  { query: '进程挂了自动重启', expect: 'process-supervision/systemd-restart', top: 3, why: '挂了 is 崩溃/退出 in the notes; supervisord-vs-systemd compares crash restarts too' },
+  { query: '消息丢失', expect: ['kafka/replication', 'kafka/consumer-groups'], top: 3, why: 'the notes say 丢消息 (replication) or 消息…丢 (consumer-groups); the Kafka hub sums both up' },
+  { query: 'zero copy', expect: 'kafka/overview', top: 1 },
+  { query: '内存溢出', expect: 'jvm/oom-errors', top: 1 },
+  { query: 'OOM', expect: 'jvm/oom-errors', top: 1 },
+  { query: '栈溢出', expect: 'jvm/oom-errors', top: 3, why: 'as StackOverflowError; runtime-data-areas explains the stack too' },
+  { query: '重平衡', expect: 'kafka/consumer-groups', top: 1 },
+  { query: '偏移量', expect: 'kafka/consumer-groups', top: 1 },
+  { query: '精确一次', expect: 'kafka/transactions', top: 1 },
+  { query: '垃圾回收', expect: ['jvm/runtime-data-areas', 'jvm/oom-errors'], top: 3, why: 'as GC, in both JVM notes' },
+  { query: '堆外内存', expect: ['jvm/runtime-data-areas', 'jvm/oom-errors'], top: 3, why: 'as 直接内存: the area and its error' },
+  { query: '领导者', expect: 'kafka/replication', top: 1 },
+  { query: '粘性会话', expect: 'nginx/ip-hash-troubleshooting', top: 1 },
+  { query: 'heartbeat', expect: 'kafka/consumer-groups', top: 1 },
+  // Traditional phrases fold to the notes' words (記憶體 → 内存, 執行緒 → 线程)
+  { query: '記憶體', expect: ['jvm/runtime-data-areas', 'jvm/oom-errors'], top: 3, why: 'as 内存: the JVM notes and their hub' },
+  { query: '記憶體溢出', expect: 'jvm/oom-errors', top: 1 },
+  { query: '負載均衡', expect: ['nginx/ip-hash-troubleshooting', 'nginx/reverse-proxy'], top: 3, why: 'as 负载均衡: the nginx hub is titled with it' },
+  { query: '進程守護', expect: 'process-supervision/index', top: 1 },
+  { query: '執行緒', expect: ['jvm/oom-errors', 'jvm/runtime-data-areas'], top: 3, why: 'as 线程: thread stacks and the error when no thread can be created' },
+  { query: '消費者組', expect: 'kafka/consumer-groups', top: 1 },
+  // prefixes of config keys, a key with its value empty, mixed scripts, full-width letters
+  { query: 'StartLimit', expect: 'process-supervision/systemd-restart', top: 1 },
+  { query: 'records-lag', expect: 'kafka/monitoring', top: 1 },
+  { query: 'Restart=', expect: 'process-supervision/systemd-restart', top: 1 },
+  { query: '-XX:MaxDirectMemorySize', expect: ['jvm/oom-errors', 'jvm/runtime-data-areas'], top: 3, why: 'the error and the area both name the flag' },
+  { query: 'Kafka 事务', expect: 'kafka/transactions', top: 1 },
+  { query: 'ＩＳＲ', expect: 'kafka/replication', top: 1 },
 ];
+
+/** Queries no note answers: the search says nothing matched instead of listing near misses. */
+export const unanswered: string[] = ['qwertyzzz', '卡夫卡', 'kubernetes operator', '量子纠缠'];

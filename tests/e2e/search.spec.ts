@@ -2,9 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { notePath } from './site-map';
 
-const isSearchFile = (url: string) => /\/pagefind\/|\/search\/|opencc|dialog/i.test(new URL(url).pathname) && !/\/search\/$/.test(new URL(url).pathname);
+const isSearchFile = (url: string) => /\/search-index\/|\/search\/|opencc|\/ui\.[\w-]+\.js$|search\.[\w-]+\.css$/i.test(new URL(url).pathname) && !/\/search\/$/.test(new URL(url).pathname);
 
-test('a note page read without opening search requests no Pagefind or search file', async ({ page }) => {
+test('a note page read without opening search requests no search code, style or index file', async ({ page }) => {
   const requested: string[] = [];
   page.on('request', (request) => requested.push(request.url()));
   await page.goto(notePath('kafka/replication'));
@@ -29,7 +29,7 @@ test('/ and Ctrl+K open the dialog; arrows and Enter open a result that shows hi
   const options = dialog.getByRole('listbox').getByRole('option');
   await expect(options.first()).toContainText('Kafka 副本机制');
   await expect(options.first().locator('mark').first()).toBeVisible();
-  // Whole terms are marked, not the single characters Pagefind matched.
+  // Whole terms are marked, never single characters of them.
   expect(new Set(await options.first().locator('mark').allTextContents())).toEqual(new Set(['高水位']));
   await expect(options.first()).toContainText('Kafka');
   await page.keyboard.press('ArrowDown');
@@ -50,6 +50,40 @@ test('/ and Ctrl+K open the dialog; arrows and Enter open a result that shows hi
       ),
     )
     .toBe(true);
+});
+
+test('results in the dialog are links: Ctrl+click and middle-click open the note in a new tab', async ({ page, context }) => {
+  await page.goto(notePath('kafka/replication'));
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: '搜索笔记' });
+  await dialog.getByRole('combobox', { name: '搜索笔记' }).fill('StartLimitBurst');
+  const first = dialog.getByRole('listbox').getByRole('option').first();
+  await expect(first).toContainText('systemd 崩溃重启');
+  await expect(first).toHaveAttribute('href', /\/process-supervision\/systemd-restart\/\?highlight=startlimitburst#/);
+  for (const click of [{ modifiers: ['ControlOrMeta' as const] }, { button: 'middle' as const }]) {
+    const opened = context.waitForEvent('page');
+    await first.click(click);
+    const tab = await opened;
+    await tab.waitForLoadState();
+    expect(new URL(tab.url()).pathname).toMatch(/\/process-supervision\/systemd-restart\/$/);
+    await expect(tab.locator('.prose mark.search-hit').first()).toHaveText('StartLimitBurst');
+    await tab.close();
+  }
+  // The dialog stayed open on the page the reader was reading.
+  await expect(dialog).toBeVisible();
+  expect(new URL(page.url()).pathname).toMatch(/\/kafka\/replication\/$/);
+});
+
+test('an excerpt marks the term as typed (Restart=always), not its neighbours (RestartSec)', async ({ page }) => {
+  await page.goto('./');
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: '搜索笔记' });
+  await dialog.getByRole('combobox', { name: '搜索笔记' }).fill('Restart=always');
+  const options = dialog.getByRole('listbox').getByRole('option');
+  await expect(options.first()).toBeVisible();
+  const marks = await options.locator('mark').allTextContents();
+  expect(marks.length).toBeGreaterThan(0);
+  expect(new Set(marks)).toEqual(new Set(['Restart=always']));
 });
 
 test('Escape closes the dialog and returns focus to the search button', async ({ page }) => {

@@ -13,8 +13,9 @@ describe('Content-Security-Policy', () => {
     expect(read('src/components/ThemeInit.astro')).toContain('set:html={themeInitScript}');
   });
 
-  it('is strict: scripts from self plus WebAssembly, nothing inline', () => {
-    expect(headerPolicy).toContain(`script-src 'self' 'wasm-unsafe-eval' '${themeInitHash}'`);
+  it('is strict: scripts from self only, nothing inline, no WebAssembly', () => {
+    expect(headerPolicy).toContain(`script-src 'self' '${themeInitHash}'`);
+    expect(headerPolicy).not.toContain('wasm-unsafe-eval');
     expect(headerPolicy).toContain("style-src 'self';");
     expect(headerPolicy).not.toMatch(/unsafe-inline|'unsafe-eval'|\*/);
     // frame-ancestors only works as a header; in a <meta> browsers complain.

@@ -2,14 +2,19 @@ import { zhCN as t } from '../../lib/i18n';
 import { loadStylesheet } from '../util/stylesheet';
 import searchStyles from '../../styles/search.css?url';
 import { latestOnly } from '../util/debounce';
-import { availableFilters, searchNotes, type SearchFilters, type SearchResult } from './query';
-import { resultParts, statusText } from './render';
+import { availableFilters, searchNotes, type SearchFilters, type SearchResponse, type SearchResult } from './query';
+import { loadExcerptsWhenVisible, resultParts, statusText } from './render';
 
 /**
- * The search dialog: a combobox input, topic and tag filters, and a listbox of results.
- * ↑/↓ move through the results, Enter opens one, Escape closes and returns focus (native <dialog>).
+ * The search dialog: a combobox input, topic and tag filters, and a listbox of results. Each
+ * result is a real link (Ctrl/⌘-click and middle-click open it in a new tab). ↑/↓ move through the
+ * results, Enter opens one, Escape closes and returns focus (native <dialog>). The listbox is
+ * `aria-busy` from a keystroke until that query's results are shown.
  */
 let dialog: HTMLDialogElement | undefined;
+
+/** The dialog shows the best results; the search page lists them all. */
+const SHOWN = 10;
 
 export async function openSearchDialog(base: string, opener: HTMLElement): Promise<void> {
   await loadStylesheet(searchStyles);
@@ -22,7 +27,7 @@ export async function openSearchDialog(base: string, opener: HTMLElement): Promi
   dialog.addEventListener('close', () => opener.setAttribute('aria-expanded', 'false'), { once: true });
 }
 
-function buildDialog(base: string): HTMLDialogElement {
+function skeleton(): HTMLDialogElement {
   const root = document.createElement('dialog');
   root.className = 'search-dialog';
   root.setAttribute('aria-label', t.searchTitle);
@@ -37,7 +42,7 @@ function buildDialog(base: string): HTMLDialogElement {
       <label><span></span> <select data-filter="tag"></select></label>
     </div>
     <p class="search-status" role="status"></p>
-    <ul id="search-listbox" role="listbox" class="search-options"></ul>
+    <div id="search-listbox" role="listbox" class="search-options"></div>
     <p class="search-footer"><a data-see-all></a></p>`;
   const input = root.querySelector('input')!;
   input.setAttribute('aria-label', t.searchLabel);
@@ -48,65 +53,107 @@ function buildDialog(base: string): HTMLDialogElement {
   const [topicLabel, tagLabel] = root.querySelectorAll('.search-filters span');
   topicLabel!.textContent = t.topics;
   tagLabel!.textContent = t.tags;
-  const listbox = root.querySelector<HTMLUListElement>('[role="listbox"]')!;
-  listbox.setAttribute('aria-label', t.searchResults);
+  root.querySelector('[role="listbox"]')!.setAttribute('aria-label', t.searchResults);
+  root.querySelector('[data-see-all]')!.textContent = t.searchSeeAll;
+  return root;
+}
+
+function resultOption(result: SearchResult, index: number): HTMLAnchorElement {
+  const option = document.createElement('a');
+  option.id = `search-option-${index}`;
+  option.href = result.url;
+  option.setAttribute('role', 'option');
+  option.setAttribute('aria-selected', 'false');
+  option.className = `search-result${result.match === 'partial' ? ' search-result--partial' : ''}`;
+  option.append(...resultParts(result, false));
+  return option;
+}
+
+/** The listbox's options and the active one (↑/↓), mirrored in the input's aria-activedescendant. */
+class Options {
+  private options: HTMLAnchorElement[] = [];
+  private active = -1;
+
+  constructor(
+    private readonly input: HTMLInputElement,
+    private readonly listbox: HTMLElement,
+  ) {}
+
+  replace(options: HTMLAnchorElement[]): void {
+    this.options = options;
+    this.listbox.replaceChildren(...options);
+    this.input.setAttribute('aria-expanded', String(options.length > 0));
+    this.show(-1);
+  }
+
+  /** ↓ / ↑: the next or previous option, wrapping around; from none, the first or the last. */
+  move(step: 1 | -1): void {
+    const count = this.options.length;
+    if (count === 0) this.show(-1);
+    else if (this.active === -1) this.show(step > 0 ? 0 : count - 1);
+    else this.show((this.active + step + count) % count);
+  }
+
+  private show(index: number): void {
+    this.active = index;
+    this.options.forEach((option, i) => option.setAttribute('aria-selected', String(i === index)));
+    const current = this.options[index];
+    if (current) {
+      this.input.setAttribute('aria-activedescendant', current.id);
+      current.scrollIntoView({ block: 'nearest' });
+    } else this.input.removeAttribute('aria-activedescendant');
+  }
+
+  /** The active option, or the first when none is. */
+  chosen(): HTMLAnchorElement | undefined {
+    return this.options[this.active] ?? this.options[0];
+  }
+}
+
+function buildDialog(base: string): HTMLDialogElement {
+  const root = skeleton();
+  const input = root.querySelector('input')!;
+  const listbox = root.querySelector<HTMLElement>('[role="listbox"]')!;
   const status = root.querySelector<HTMLElement>('[role="status"]')!;
   const seeAll = root.querySelector<HTMLAnchorElement>('[data-see-all]')!;
-  seeAll.textContent = t.searchSeeAll;
   const selects = [...root.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
-
-  let results: SearchResult[] = [];
-  let active = -1;
-
+  const options = new Options(input, listbox);
+  let stopLoading = () => undefined as void;
   const filters = (): SearchFilters => ({
     topic: selects.find((s) => s.dataset['filter'] === 'topic')?.value || undefined,
     tag: selects.find((s) => s.dataset['filter'] === 'tag')?.value || undefined,
   });
 
-  const setActive = (index: number) => {
-    const options = [...listbox.children] as HTMLElement[];
-    active = options.length === 0 ? -1 : (index + options.length) % options.length;
-    options.forEach((option, i) => option.setAttribute('aria-selected', String(i === active)));
-    const current = options[active];
-    if (current) {
-      input.setAttribute('aria-activedescendant', current.id);
-      current.scrollIntoView({ block: 'nearest' });
-    } else input.removeAttribute('aria-activedescendant');
+  const render = (response: SearchResponse) => {
+    stopLoading();
+    const shown = response.results.slice(0, SHOWN);
+    const elements = shown.map(resultOption);
+    options.replace(elements);
+    stopLoading = loadExcerptsWhenVisible(base, elements.map((option, i) => [option, shown[i]!]), listbox);
+    status.textContent = statusText(response);
+    seeAll.href = `${base}search/?${new URLSearchParams({ q: input.value.trim(), ...definedEntries({ ...filters() }) })}`;
+    listbox.setAttribute('aria-busy', 'false');
   };
-
-  const render = ({ query, results: found }: { query: string; results: SearchResult[] }) => {
-    results = found;
-    listbox.replaceChildren(
-      ...found.map((result, index) => {
-        const option = document.createElement('li');
-        option.id = `search-option-${index}`;
-        option.setAttribute('role', 'option');
-        option.setAttribute('aria-selected', 'false');
-        option.className = `search-result${result.match === 'partial' ? ' search-result--partial' : ''}`;
-        option.append(...resultParts(result, 'span'));
-        option.addEventListener('click', () => location.assign(result.url));
-        return option;
-      }),
-    );
-    input.setAttribute('aria-expanded', String(found.length > 0));
-    status.textContent = statusText(query, found);
-    active = -1;
-    input.removeAttribute('aria-activedescendant');
-    const params = new URLSearchParams({ q: input.value.trim(), ...definedEntries({ ...filters() }) });
-    seeAll.href = `${base}search/?${params}`;
+  const failed = (error: unknown) => {
+    console.error(error);
+    status.textContent = t.searchError;
+    listbox.setAttribute('aria-busy', 'false');
   };
-
-  const update = latestOnly((query: string, chosen: SearchFilters) => searchNotes(base, query, chosen), render);
-  input.addEventListener('input', () => update(input.value, filters()));
-  for (const select of selects) select.addEventListener('change', () => update(input.value, filters()));
+  const update = latestOnly((query: string, chosen: SearchFilters) => searchNotes(base, query, chosen), render, failed);
+  const search = () => {
+    listbox.setAttribute('aria-busy', 'true');
+    update(input.value, filters());
+  };
+  input.addEventListener('input', search);
+  for (const select of selects) select.addEventListener('change', search);
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
+      options.move(event.key === 'ArrowDown' ? 1 : -1);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      const chosen = results[active] ?? results[0];
-      if (chosen) location.assign(chosen.url);
+      const chosen = options.chosen();
+      if (chosen) location.assign(chosen.href);
     }
   });
 
@@ -115,7 +162,7 @@ function buildDialog(base: string): HTMLDialogElement {
       const values = select.dataset['filter'] === 'topic' ? topic : tag;
       select.replaceChildren(new Option(t.searchAll, ''), ...values.map((value) => new Option(value, value)));
     }
-  });
+  }, failed);
   seeAll.href = `${base}search/`;
   document.body.append(root);
   return root;

@@ -1,14 +1,13 @@
-import { queryTerms, termPattern } from './rank';
+import { markPattern } from './excerpt';
 
 /**
- * On a note opened from a search result (`?highlight=分区`), marks every occurrence of the
- * searched terms in the note body and scrolls to the first one after the linked section.
+ * On a note opened from a search result (`?highlight=分区`, one parameter per phrase or word),
+ * marks every occurrence in the note body and scrolls to the first one after the linked section.
  */
-export function highlightSearchTerms(query: string): void {
-  const terms = queryTerms(query).filter((term) => term.length > 0);
+export function highlightSearchTerms(words: readonly string[]): void {
   const body = document.querySelector('.prose');
-  if (!body || terms.length === 0) return;
-  const pattern = termPattern(terms);
+  const pattern = markPattern(words);
+  if (!body || !pattern) return;
 
   const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
   const textNodes: Text[] = [];
@@ -16,12 +15,11 @@ export function highlightSearchTerms(query: string): void {
   const marks: HTMLElement[] = [];
   for (const node of textNodes) {
     const text = node.data;
-    pattern.lastIndex = 0;
-    if (!pattern.test(text)) continue;
-    pattern.lastIndex = 0;
+    const matches = [...text.matchAll(pattern)];
+    if (matches.length === 0) continue;
     const fragment = document.createDocumentFragment();
     let last = 0;
-    for (const match of text.matchAll(pattern)) {
+    for (const match of matches) {
       fragment.append(text.slice(last, match.index));
       const mark = Object.assign(document.createElement('mark'), { className: 'search-hit', textContent: match[0] });
       marks.push(mark);
@@ -34,7 +32,7 @@ export function highlightSearchTerms(query: string): void {
 
   const section = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
   const first = section
-    ? marks.find((mark) => section.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING) ?? marks[0]
+    ? (marks.find((mark) => section.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING) ?? marks[0])
     : marks[0];
   first?.scrollIntoView({ block: 'center' });
 }

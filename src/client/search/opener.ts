@@ -1,6 +1,6 @@
 /**
  * The only search code every page loads: the header button and the `/`, Ctrl+K and ⌘+K
- * shortcuts open the dialog (its code and Pagefind load then), and a note opened from a result
+ * shortcuts open the dialog (its code and the index load then), and a note opened from a result
  * highlights the searched words. Without JS the button is a link to the search page.
  */
 function isTyping(target: EventTarget | null): boolean {
@@ -12,7 +12,7 @@ export function initSearchOpener(): void {
   if (!opener) return;
   const base = opener.dataset['base'] ?? '/';
   const open = async () => {
-    const { openSearchDialog } = await import('./dialog');
+    const { openSearchDialog } = await import('./ui');
     await openSearchDialog(base, opener);
   };
   opener.addEventListener('click', (event) => {
@@ -27,6 +27,6 @@ export function initSearchOpener(): void {
     }
   });
 
-  const highlight = new URLSearchParams(location.search).get('highlight');
-  if (highlight) void import('./highlight').then(({ highlightSearchTerms }) => highlightSearchTerms(highlight));
+  const highlight = new URLSearchParams(location.search).getAll('highlight');
+  if (highlight.length > 0) void import('./ui').then(({ highlightSearchTerms }) => highlightSearchTerms(highlight));
 }

@@ -1,11 +1,11 @@
 import { zhCN as t } from '../../lib/i18n';
 import { latestOnly } from '../util/debounce';
-import { availableFilters, searchNotes, type SearchResult } from './query';
-import { resultParts, statusText } from './render';
+import { availableFilters, searchNotes, type SearchResponse } from './query';
+import { loadExcerptsWhenVisible, resultParts, statusText } from './render';
 
 /**
- * The search page (`<base>/search/?q=…&topic=…&tag=…`): the same results as the dialog, as a
- * list of links; typing and filtering keep the address up to date, so it can be shared.
+ * The search page (`<base>/search/?q=…&topic=…&tag=…`): the same results as the dialog, all of
+ * them, as a list of links; typing and filtering keep the address up to date, so it can be shared.
  */
 export function initSearchPage(form: HTMLFormElement, base: string): void {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
@@ -14,27 +14,31 @@ export function initSearchPage(form: HTMLFormElement, base: string): void {
   const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
+  let stopLoading = () => undefined as void;
 
-  const render = ({ query, results }: { query: string; results: SearchResult[] }) => {
-    status.textContent = statusText(query, results);
-    let partialShown = false;
-    list.replaceChildren(
-      ...results.flatMap((result) => {
-        const items: HTMLElement[] = [];
-        if (result.match === 'partial' && !partialShown && results[0]?.match !== 'partial') {
-          partialShown = true;
-          const divider = document.createElement('li');
-          divider.className = 'search-divider';
-          divider.textContent = t.searchPartialHeading;
-          items.push(divider);
-        }
-        const item = document.createElement('li');
-        item.className = 'search-result';
-        item.append(...resultParts(result, 'a'));
-        items.push(item);
-        return items;
-      }),
-    );
+  const render = (response: SearchResponse) => {
+    stopLoading();
+    const { results } = response;
+    status.textContent = statusText(response);
+    const items = results.map((result) => {
+      const item = document.createElement('li');
+      item.className = 'search-result';
+      item.append(...resultParts(result, true));
+      return item;
+    });
+    // Partial matches follow a heading, unless there is nothing else.
+    const firstPartial = results.findIndex((result) => result.match === 'partial');
+    const divider = document.createElement('li');
+    divider.className = 'search-divider';
+    divider.textContent = t.searchPartialHeading;
+    list.replaceChildren(...(firstPartial > 0 ? [...items.slice(0, firstPartial), divider, ...items.slice(firstPartial)] : items));
+    list.setAttribute('aria-busy', 'false');
+    stopLoading = loadExcerptsWhenVisible(base, items.map((item, i) => [item, results[i]!]), null);
+  };
+  const failed = (error: unknown) => {
+    console.error(error);
+    status.textContent = t.searchError;
+    list.setAttribute('aria-busy', 'false');
   };
 
   const current = () => {
@@ -50,10 +54,12 @@ export function initSearchPage(form: HTMLFormElement, base: string): void {
         tag: selects.find((s) => s.name === 'tag')?.value || undefined,
       }),
     render,
+    failed,
   );
   const refresh = () => {
     const query = current().toString();
     history.replaceState(null, '', query ? `?${query}` : location.pathname);
+    list.setAttribute('aria-busy', 'true');
     update(input.value);
   };
   form.addEventListener('submit', (event) => {
@@ -69,8 +75,9 @@ export function initSearchPage(form: HTMLFormElement, base: string): void {
       const chosen = params.get(select.name) ?? '';
       select.replaceChildren(new Option(t.searchAll, ''), ...values.map((value) => new Option(value, value, false, value === chosen)));
     }
+    list.setAttribute('aria-busy', 'true');
     update(input.value);
-  });
+  }, failed);
   form.hidden = false;
   document.querySelector<HTMLElement>('[data-search-nojs]')?.setAttribute('hidden', '');
 }

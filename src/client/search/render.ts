@@ -1,39 +1,11 @@
 import { zhCN as t } from '../../lib/i18n';
-import type { SearchResult } from './query';
-import { termPattern } from './rank';
+import type { Excerpt } from './excerpt';
+import { loadExcerpt, type SearchResponse, type SearchResult } from './query';
 
 /**
- * Pagefind excerpts are HTML: escaped page text with <mark> around matches. We rebuild them from
- * text nodes and <mark> only, in an inert template, so nothing in a page or a query can run.
- * For a page that holds the whole query, the whole terms are marked instead of Pagefind's
- * pieces (分区, not 分 in 内分).
+ * The parts of a result shown in the dialog and on the search page: title, topic and tags, and the
+ * excerpt. Everything is text nodes and <mark>s built here, so nothing in a note or a query can run.
  */
-export function excerptFragment(html: string, wholeTerms: readonly string[] = []): DocumentFragment {
-  const template = document.createElement('template');
-  template.innerHTML = html;
-  const fragment = document.createDocumentFragment();
-  const text = template.content.textContent ?? '';
-  if (wholeTerms.length > 0) {
-    const pattern = termPattern(wholeTerms);
-    if (text.search(pattern) !== -1) {
-      let last = 0;
-      for (const match of text.matchAll(pattern)) {
-        fragment.append(text.slice(last, match.index), Object.assign(document.createElement('mark'), { textContent: match[0] }));
-        last = match.index + match[0].length;
-      }
-      fragment.append(text.slice(last));
-      return fragment;
-    }
-  }
-  for (const node of template.content.childNodes) {
-    if (node.nodeType === Node.TEXT_NODE) fragment.append(node.textContent ?? '');
-    else if (node instanceof Element && node.tagName === 'MARK') {
-      fragment.append(Object.assign(document.createElement('mark'), { textContent: node.textContent ?? '' }));
-    } else fragment.append(node.textContent ?? '');
-  }
-  return fragment;
-}
-
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   el.className = className;
@@ -41,21 +13,53 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return el;
 }
 
-/** Title, topic and tags, and the excerpt: the body of a result in the dialog and on the page. */
-export function resultParts(result: SearchResult, titleTag: 'span' | 'a'): HTMLElement[] {
-  const title = element(titleTag, 'search-result__title', result.title);
+export function excerptNodes(excerpt: Excerpt | undefined): Node[] {
+  return (excerpt?.parts ?? []).map((part) => (part.mark ? element('mark', '', part.text) : document.createTextNode(part.text)));
+}
+
+/** Title (a link when `href` is given), topic and tags, excerpt. */
+export function resultParts(result: SearchResult, link: boolean): HTMLElement[] {
+  const title = link ? element('a', 'search-result__title', result.title) : element('span', 'search-result__title', result.title);
   if (title instanceof HTMLAnchorElement) title.href = result.url;
+  if (result.match === 'partial') title.append(' ', element('span', 'search-result__partial', `· ${t.searchPartialLabel}`));
   const meta = element('span', 'search-result__meta');
   if (result.topic) meta.append(element('span', 'search-result__topic', result.topic));
   for (const tag of result.tags) meta.append(element('span', 'search-result__tag', `#${tag}`));
   const excerpt = element('span', 'search-result__excerpt');
-  excerpt.append(excerptFragment(result.excerpt, result.match === 'partial' ? [] : result.terms));
+  excerpt.append(...excerptNodes(result.excerpt));
   return [title, meta, excerpt];
 }
 
-export function statusText(query: string, results: SearchResult[]): string {
+/**
+ * Results below the first few get their excerpt (one small file each) when they scroll into view.
+ * `shown` pairs each result with the element holding it; its link and excerpt are updated in place.
+ */
+export function loadExcerptsWhenVisible(base: string, shown: [HTMLElement, SearchResult][], root: Element | null): () => void {
+  const waiting = new Map(shown.filter(([, result]) => !result.excerpt));
+  if (waiting.size === 0) return () => undefined;
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        const result = waiting.get(entry.target as HTMLElement);
+        if (!entry.isIntersecting || !result) continue;
+        waiting.delete(entry.target as HTMLElement);
+        observer.unobserve(entry.target);
+        void loadExcerpt(base, result).then(() => {
+          const target = entry.target as HTMLElement;
+          target.querySelector('.search-result__excerpt')?.replaceChildren(...excerptNodes(result.excerpt));
+          const link = target instanceof HTMLAnchorElement ? target : target.querySelector('a');
+          if (link) link.href = result.url;
+        });
+      }
+    },
+    { root, rootMargin: '200px 0px' },
+  );
+  for (const target of waiting.keys()) observer.observe(target);
+  return () => observer.disconnect();
+}
+
+export function statusText({ query, results, synonyms }: SearchResponse): string {
   if (results.length === 0) return query ? t.searchNoResults(query) : '';
-  const whole = results.filter((r) => r.match !== 'partial').length;
-  if (whole === 0) return t.searchOnlyPartial(query, results.length);
-  return t.searchCount(results.length);
+  if (results.every((result) => result.match === 'partial')) return t.searchOnlyPartial(query, results.length);
+  return synonyms.length > 0 ? t.searchWithSynonyms(results.length, synonyms) : t.searchCount(results.length);
 }

@@ -63,14 +63,14 @@ export function transformerCodeFrame(labels: CodeFrameLabels): ShikiTransformer 
         header.push({
           type: 'element',
           tagName: 'span',
-          properties: { className: ['code-verified'], dataPagefindIgnore: '' },
+          properties: { className: ['code-verified'], dataSearchIgnore: '' },
           children: [{ type: 'text', value: text }],
         });
       }
       const actions: Element = {
         type: 'element',
         tagName: 'div',
-        properties: { className: ['code-actions'], dataPagefindIgnore: '' },
+        properties: { className: ['code-actions'], dataSearchIgnore: '' },
         children: [
           button('wrap', labels.wrap),
           ...(title ? [button('download', labels.download)] : []),

@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import { encodePostings, type Posting } from '../../lib/search/codec';
+import {
+  foldPath, HAN_FIRST, HAN_LAST, metaPath, packPath, shardPath,
+  type FoldTable, type IndexedPage, type Passage, type SearchMeta, type TermShard,
+} from '../../lib/search/format';
+import { indexTerms, normalize } from '../../lib/search/terms';
+import { notePassages, packPassages } from './extract';
+
+/**
+ * Builds every file of the search index from the notes: a small `search-index.json` (pages, filters, the
+ * term-file directory, synonyms), term files that each hold a contiguous range of sorted terms
+ * with their postings, text files with the notes' passages for excerpts, and the
+ * Traditional→Simplified table. A query reads meta, then only the term files its terms fall in,
+ * then the text of the few results it shows.
+ */
+export interface SourcePage {
+  /** Relative to the base: `kafka/replication/`. */
+  path: string;
+  title: string;
+  description: string;
+  topic: string;
+  tags: string[];
+  /** The note's rendered body. */
+  html: string;
+}
+
+export interface IndexOptions {
+  synonyms: string[][];
+  /** Makes the folding table once the corpus is known (folding.ts). */
+  foldTable: (corpus: CorpusVocabulary) => FoldTable;
+  /** Target size of a term file, in characters of JSON. */
+  shardChars?: number;
+}
+
+/** What the folding table is restricted to: characters and phrases that occur in the notes. */
+export interface CorpusVocabulary {
+  hasChar: (char: string) => boolean;
+  hasTerm: (term: string) => boolean;
+}
+
+export interface BuiltIndex {
+  meta: SearchMeta;
+  /** Path under the site's root → file content. */
+  files: Map<string, string>;
+}
+
+/**
+ * Postings of every term, the Han characters used, and each page's passages in text files. A
+ * term's postings are kept as one flat list of numbers (page, count, passage count, passages…):
+ * a thousand notes make millions of them, and objects would keep the garbage collector busy.
+ */
+class Indexer {
+  readonly postings = new Map<string, number[]>();
+  readonly hanChars = new Set<number>();
+  readonly packs: Passage[][][] = [];
+
+  /** Indexes one page; returns how many terms it holds. */
+  add(page: SourcePage, pageIndex: number): number {
+    const passages = notePassages(page.title, page.description, page.html);
+    const onPage = new Map<string, { count: number; passages: number[] }>();
+    let length = 0;
+    passages.forEach((passage, passageIndex) => {
+      for (const [char] of normalize(passage.text).matchAll(HAN_IN_BITMAP)) this.hanChars.add(char.charCodeAt(0));
+      for (const [term, count] of indexTerms(passage.text)) {
+        length += count;
+        const seen = onPage.get(term);
+        if (seen) {
+          seen.count += count;
+          seen.passages.push(passageIndex);
+        } else onPage.set(term, { count, passages: [passageIndex] });
+      }
+    });
+    for (const [term, { count, passages: where }] of onPage) {
+      let list = this.postings.get(term);
+      if (!list) this.postings.set(term, (list = []));
+      list.push(pageIndex, count, where.length, ...where);
+    }
+    this.packs.push(packPassages(passages));
+    return length;
+  }
+
+  /** A term's postings as codec.ts stores them. */
+  encoded(term: string): string {
+    const flat = this.postings.get(term)!;
+    const postings: Posting[] = [];
+    for (let i = 0; i < flat.length; ) {
+      const [page, count, n] = [flat[i]!, flat[i + 1]!, flat[i + 2]!];
+      postings.push({ page, count, passages: flat.slice(i + 3, i + 3 + n) });
+      i += 3 + n;
+    }
+    return encodePostings(postings);
+  }
+}
+
+/** The characters the bitmap of `SearchMeta.han` covers. */
+const HAN_IN_BITMAP = new RegExp(`[\\u${HAN_FIRST.toString(16)}-\\u${HAN_LAST.toString(16)}]`, 'g');
+
+type DataFile = [path: (version: string) => string, content: string];
+
+export function buildSearchIndex(pages: readonly SourcePage[], options: IndexOptions): BuiltIndex {
+  const topics = [...new Set(pages.map((page) => page.topic))];
+  const tags = [...new Set(pages.flatMap((page) => page.tags))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const indexer = new Indexer();
+  const indexed: IndexedPage[] = pages.map((page, i) => ({
+    path: page.path,
+    title: page.title,
+    topic: topics.indexOf(page.topic),
+    tags: page.tags.map((tag) => tags.indexOf(tag)),
+    length: indexer.add(page, i),
+    packs: indexer.packs[i]!.map((pack) => pack.length),
+  }));
+  const { postings, hanChars } = indexer;
+  const shards = splitIntoShards([...postings.keys()].sort(), (term) => indexer.encoded(term), options.shardChars ?? 12_000);
+  const fold = options.foldTable({ hasChar: (char) => hanChars.has(char.codePointAt(0)!), hasTerm: (term) => postings.has(term) });
+  const dataFiles: DataFile[] = [
+    ...shards.map((shard, i): DataFile => [(v) => shardPath(v, i), JSON.stringify(shard.content)]),
+    ...indexer.packs.flatMap((pagePacks, page) => pagePacks.map((pack, i): DataFile => [(v) => packPath(v, page, i), JSON.stringify(pack)])),
+    [(v) => foldPath(v), JSON.stringify(fold)],
+  ];
+  const meta: SearchMeta = {
+    version: '',
+    pages: indexed,
+    topics,
+    tags,
+    shards: shards.map((shard) => shard.first),
+    han: hanBitmap(hanChars),
+    synonyms: options.synonyms,
+    averageLength: indexed.reduce((sum, page) => sum + page.length, 0) / Math.max(1, indexed.length),
+  };
+  meta.version = contentHash(meta, dataFiles);
+  const files = new Map<string, string>(dataFiles.map(([path, content]) => [path(meta.version), content]));
+  files.set(metaPath(), JSON.stringify(meta));
+  return { meta, files };
+}
+
+/** Names the folder of the data files: it changes whenever anything in the index does. */
+function contentHash(meta: SearchMeta, dataFiles: readonly DataFile[]): string {
+  const hash = createHash('sha256');
+  for (const [, content] of dataFiles) hash.update(content).update('\0');
+  hash.update(JSON.stringify(meta));
+  return hash.digest('hex').slice(0, 12);
+}
+
+/** Sorted terms cut into files of about `target` characters; a term never straddles two files. */
+function splitIntoShards(terms: readonly string[], encode: (term: string) => string, target: number) {
+  const shards: { first: string; content: TermShard }[] = [];
+  let size = Infinity;
+  for (const term of terms) {
+    const encoded = encode(term);
+    if (size >= target) {
+      shards.push({ first: term, content: {} });
+      size = 0;
+    }
+    shards.at(-1)!.content[term] = encoded;
+    size += term.length + encoded.length + 6;
+  }
+  return shards;
+}
+
+function hanBitmap(chars: ReadonlySet<number>): string {
+  const bits = new Uint8Array(Math.ceil((HAN_LAST - HAN_FIRST + 1) / 8));
+  for (const code of chars) bits[(code - HAN_FIRST) >> 3]! |= 1 << ((code - HAN_FIRST) & 7);
+  return Buffer.from(bits).toString('base64');
+}

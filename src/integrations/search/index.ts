@@ -1,0 +1,18 @@
+import type { AstroIntegration } from 'astro';
+import { readSynonyms } from './synonyms';
+
+/**
+ * Search: the index is a set of static files the route `src/pages/search-index/[...file].json.ts`
+ * writes from the notes (index-files.ts), in `astro build` as in `astro dev`. This integration
+ * checks the synonym vocabulary before anything renders, so a mistake in it stops the build at once.
+ */
+export function search(): AstroIntegration {
+  return {
+    name: 'notes:search',
+    hooks: {
+      'astro:config:setup': () => {
+        readSynonyms();
+      },
+    },
+  };
+}

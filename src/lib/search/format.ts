@@ -1,0 +1,65 @@
+/**
+ * The files of the search index, written at build time (src/integrations/search/) and read by the
+ * browser (src/client/search/): `search-index.json` (revalidated on each visit) names the version,
+ * and every other file lives under `search-index/<version>/`, named by the index's content hash,
+ * so hosts can cache that folder for good.
+ */
+
+/** One searchable note. */
+export interface IndexedPage {
+  /** Relative to the site's base: `kafka/replication/`, `kafka/` for a topic hub. */
+  path: string;
+  title: string;
+  /** Index into `SearchMeta.topics`. */
+  topic: number;
+  /** Indexes into `SearchMeta.tags`. */
+  tags: number[];
+  /** Terms in the page, for length normalisation of scores. */
+  length: number;
+  /** How many passages each of the page's text files holds, in order. */
+  packs: number[];
+}
+
+/** `search-index.json`: everything needed before the first term is looked up. */
+export interface SearchMeta {
+  version: string;
+  pages: IndexedPage[];
+  /** Topic and tag names, as the filters show them. */
+  topics: string[];
+  tags: string[];
+  /** The first term of each term file, in code-unit order. */
+  shards: string[];
+  /** Which Han characters the notes use: a bitmap over U+4E00–U+9FFF, base64. */
+  han: string;
+  /** Groups of words that mean the same (content/synonyms.yaml), normalised. */
+  synonyms: string[][];
+  averageLength: number;
+}
+
+/** A term file: term → its postings (codec.ts). */
+export type TermShard = Record<string, string>;
+
+/**
+ * A stretch of a note: the section it belongs to (the heading's id, empty before the first
+ * heading) and its text, blocks separated by newlines. Passage 0 of a page is its title and description.
+ */
+export interface Passage {
+  anchor: string;
+  text: string;
+}
+
+/** A text file: consecutive passages of one page. */
+export type TextPack = Passage[];
+
+/** Traditional → Simplified pairs, for OpenCC's converter (phrases and characters). */
+export type FoldTable = [traditional: string, simplified: string][];
+
+export const INDEX_DIR = 'search-index';
+export const metaPath = () => `${INDEX_DIR}.json`;
+export const shardPath = (version: string, shard: number) => `${INDEX_DIR}/${version}/terms/${shard}.json`;
+export const packPath = (version: string, page: number, pack: number) => `${INDEX_DIR}/${version}/text/${page}-${pack}.json`;
+export const foldPath = (version: string) => `${INDEX_DIR}/${version}/fold.json`;
+
+/** The bitmap's range: CJK Unified Ideographs. Characters outside it count as absent. */
+export const HAN_FIRST = 0x4e00;
+export const HAN_LAST = 0x9fff;

@@ -1,0 +1,14 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { INDEX_DIR } from '../../lib/search/format';
+import { searchIndex } from '../../integrations/search/index-files';
+
+/** The versioned files of the search index (src/lib/search/format.ts): `search-index/<version>/…`. */
+export const getStaticPaths = (async () => {
+  const { files } = await searchIndex();
+  return [...files]
+    .filter(([path]) => path.startsWith(`${INDEX_DIR}/`))
+    .map(([path, body]) => ({ params: { file: path.slice(INDEX_DIR.length + 1).replace(/\.json$/, '') }, props: { body } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) =>
+  new Response((props as { body: string }).body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
