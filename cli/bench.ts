@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { buildOurs, buildStarlight, removeCaches, type Build } from './bench/builds.ts';
 import { generateCorpus } from './bench/corpus.ts';
 import { timeHighlighting } from './bench/highlight.ts';
+import { timeDiagrams } from './bench-diagrams.ts';
 import { pageWeight } from './bench/page-weight.ts';
 import { line, load, printBuild, printComparison, printPageWeight, printScaling } from './bench/report.ts';
 import { installStarlight, writeStarlightDocs } from './bench/starlight.ts';
@@ -51,6 +52,9 @@ async function scaling(): Promise<void> {
     rows.push({ notes, build });
   }
   if (rows.length > 1) printScaling(rows);
+  // The synthetic notes have no diagrams: the real notes' diagrams are timed on their own.
+  const diagrams = await timeDiagrams();
+  line('diagrams (real notes)', `${diagrams.diagrams} diagrams: first ${diagrams.firstMs.toFixed(0)} ms (starts Mermaid's parser), then ${diagrams.coldMs.toFixed(0)} ms each uncached, ${diagrams.warmMs.toFixed(2)} ms each from the cache`);
 }
 
 async function versusStarlight(): Promise<void> {
