@@ -60,8 +60,8 @@ export async function searchNotes(base: string, rawQuery: string, filters: Searc
   return { query, results, synonyms: [...new Set(ranked.flatMap((page) => page.synonyms))] };
 }
 
-/** A page listed by the filters alone: its opening passage, nothing marked. */
-const listed = (page: number): RankedPage => ({ page, match: 'phrase', fallback: 'phrase', passages: [1], marks: [], words: [], synonyms: [] });
+/** A page listed by the filters alone: its description, nothing marked. */
+const listed = (page: number): RankedPage => ({ page, match: 'phrase', fallback: 'phrase', passages: [0], marks: [], words: [], synonyms: [] });
 
 const key = (lookup: Lookup) => `${lookup.prefix ? '*' : '='}${lookup.term}`;
 
