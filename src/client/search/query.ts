@@ -49,8 +49,12 @@ export async function searchNotes(base: string, rawQuery: string, filters: Searc
     if (topic === undefined && tag === undefined) return { query, results: [], synonyms: [] };
     ranked = meta.pages.flatMap((_, page) => (allowed(page) ? [listed(page)] : []));
   } else {
-    const lookups = plan.units.flatMap((unit) => unit.alternatives.flatMap((a) => [...a.lookups, ...(a.parts?.lookups ?? [])]));
-    const postings = await fetchPostings(index, [...plan.lookups, ...lookups]);
+    const lookups = [
+      ...plan.lookups,
+      ...plan.neighbours.flatMap((pair) => pair.lookups),
+      ...plan.units.flatMap((unit) => unit.alternatives.flatMap((a) => [...a.lookups, ...(a.parts?.lookups ?? [])])),
+    ];
+    const postings = await fetchPostings(index, lookups);
     ranked = rankPages({ plan, postings: (lookup) => postings.get(key(lookup)) ?? [], pages: meta.pages, averageLength: meta.averageLength, allowed });
   }
   const results = ranked.map((page) => toResult(base, index, page));
