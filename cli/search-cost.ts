@@ -1,9 +1,10 @@
 /**
- * `npm run search:cost [-- --bench <dir>]`: what search costs a reader, in a fresh browser, from
- * a note page. For each built site it types a Chinese and an English query in both orders (each
- * first in a fresh context, then the other as a later query, then one more) and prints requests,
- * bytes (raw and as a gzip server sends them) and milliseconds from the last keystroke to painted
- * results. Builds nothing: the real notes are read from tests/.sites/root
+ * `npm run search:cost [-- --bench <dir>] [--runs N] [-v]`: what search costs a reader, in a fresh
+ * browser, from a note page. For each built site it types a Chinese and an English query in both
+ * orders (each first in a fresh context, then the other as a later query, then one more) and prints
+ * requests, bytes (raw and as a gzip server sends them) and milliseconds from the last keystroke to
+ * painted results. Bytes and requests are the same on every run; the time is the median of `--runs`
+ * (default 3), each in a fresh context, since a busy machine makes single timings noisy. Builds nothing: the real notes are read from tests/.sites/root
  * (`npm exec -- tsx tests/support/build-test-sites.mjs root`); a bench corpus build
  * (`BENCH_KEEP=1 npm run bench`, which prints its output folder) is measured when given with
  * `--bench <dir>` or `BENCH_OUT=<dir>`.
@@ -13,7 +14,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import sirv from 'sirv';
 import { chromiumArgs, resolveChromium } from '../tests/support/browser.mjs';
 import { openNotePage, searchCost, type QueryCost } from '../tests/support/search-session';
@@ -27,7 +28,11 @@ interface Site {
   queries: [chinese: string, english: string, another: string];
 }
 
-const { values } = parseArgs({ options: { bench: { type: 'string' }, verbose: { type: 'boolean', short: 'v' } } });
+const { values } = parseArgs({
+  options: { bench: { type: 'string' }, runs: { type: 'string', default: '3' }, verbose: { type: 'boolean', short: 'v' } },
+});
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`search:cost: --runs must be a positive integer, got "${values.runs}"`);
 const root = path.resolve(import.meta.dirname, '..');
 const sites: Site[] = [];
 const notesDir = path.join(root, outDir('root'));
@@ -62,10 +67,27 @@ function serve(dir: string): Promise<http.Server> {
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-function print(order: string, cost: QueryCost): void {
-  const cells = [order.padEnd(7), cost.query.padEnd(12), String(cost.requests).padStart(4), kb(cost.raw).padStart(9), kb(cost.compressed).padStart(9), `${cost.paintMs.toFixed(0)} ms`.padStart(7)];
+/** Pads to a width in terminal columns (a Chinese character takes two). */
+const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].reduce((w, c) => w + (/[\u1100-\uffff]/.test(c) ? 2 : 1), 0)));
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function print(order: string, costs: QueryCost[]): void {
+  const [cost] = costs as [QueryCost];
+  const paint = `${median(costs.map((c) => c.paintMs)).toFixed(0)} ms`;
+  const cells = [pad(order, 7), pad(cost.query, 12), String(cost.requests).padStart(4), kb(cost.raw).padStart(9), kb(cost.compressed).padStart(10), paint.padStart(8)];
   console.log(`  ${cells.join('  ')}   ${cost.status}`);
   if (values.verbose) for (const d of cost.downloads) console.log(`      ${kb(d.raw).padStart(9)} ${kb(d.compressed).padStart(9)}  ${d.path}`);
+}
+
+/** One sequence of queries in a fresh context, from the note page. */
+async function runSequence(browser: Browser, url: string, queries: string[]): Promise<QueryCost[]> {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await openNotePage(page, url);
+  const costs: QueryCost[] = [];
+  for (const query of queries) costs.push(await searchCost(page, query));
+  await context.close();
+  return costs;
 }
 
 const executablePath = resolveChromium();
@@ -73,16 +95,14 @@ const browser = await chromium.launch({ args: chromiumArgs, ...(executablePath ?
 try {
   for (const site of sites) {
     const server = await serve(site.dir);
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    console.log(`\n${site.label}: ${path.relative(root, site.dir) || site.dir}, from /${site.note}`);
-    console.log(`  ${'order'.padEnd(7)}  ${'query'.padEnd(12)}  reqs       raw  compressed  paint`);
+    const url = new URL(site.note, `http://127.0.0.1:${(server.address() as AddressInfo).port}/`).href;
+    console.log(`\n${site.label}: ${path.relative(root, site.dir) || site.dir}, from /${site.note} (time: median of ${runs})`);
+    console.log(`  ${pad('order', 7)}  ${pad('query', 12)}  reqs        raw  compressed     paint`);
     const [chinese, english, another] = site.queries;
     for (const sequence of [[chinese, english, another], [english, chinese]]) {
-      const context = await browser.newContext({ serviceWorkers: 'block' });
-      const page = await context.newPage();
-      await openNotePage(page, new URL(site.note, origin).href);
-      for (const [index, query] of sequence.entries()) print(index === 0 ? 'first' : 'later', await searchCost(page, query));
-      await context.close();
+      const results: QueryCost[][] = [];
+      for (let run = 0; run < runs; run++) results.push(await runSequence(browser, url, sequence));
+      sequence.forEach((_, i) => print(i === 0 ? 'first' : 'later', results.map((costs) => costs[i]!)));
     }
     server.close();
   }

@@ -59,19 +59,46 @@ export async function openNotePage(page: Page, url: string): Promise<void> {
 }
 
 /**
- * Types `query` into the dialog (opening it first if needed) and returns what that cost.
- * Chinese is committed in one input event, as an input method does; other text key by key.
+ * Enters `query` into the dialog (opening it first if needed) and returns what that cost. The query
+ * arrives in one input event, as an input method commits a word or a paste does, so the figures
+ * are the same on every run: typing letter by letter also searches the prefixes on the way when
+ * the typist pauses (3 letters or more), which depends on the typist.
  */
-export async function searchCost(page: Page, query: string): Promise<QueryCost> {
+/** Requests from now on: their responses (measured), and how many are still under way. */
+function recordTraffic(page: Page) {
   const responses: Promise<Download>[] = [];
   const inFlight = new Set<Request>();
-  const onRequest = (request: Request) => inFlight.add(request);
-  const onDone = (request: Request) => inFlight.delete(request);
-  const onResponse = (response: Response) => responses.push(measure(response));
-  page.on('request', onRequest);
-  page.on('requestfinished', onDone);
-  page.on('requestfailed', onDone);
-  page.on('response', onResponse);
+  const listeners = {
+    request: (request: Request) => inFlight.add(request),
+    requestfinished: (request: Request) => inFlight.delete(request),
+    requestfailed: (request: Request) => inFlight.delete(request),
+    response: (response: Response) => responses.push(measure(response)),
+  };
+  page.on('request', listeners.request);
+  page.on('requestfinished', listeners.requestfinished);
+  page.on('requestfailed', listeners.requestfailed);
+  page.on('response', listeners.response);
+  return {
+    /** Waits until nothing is in flight, stops recording and returns what came in. */
+    async finish(): Promise<Download[]> {
+      while (inFlight.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      page.off('request', listeners.request);
+      page.off('requestfinished', listeners.requestfinished);
+      page.off('requestfailed', listeners.requestfailed);
+      page.off('response', listeners.response);
+      return Promise.all(responses);
+    },
+  };
+}
+
+/**
+ * Enters `query` into the dialog (opening it first if needed) and returns what that cost. The query
+ * arrives in one input event, as an input method commits a word or a paste does, so the figures
+ * are the same on every run: typing letter by letter also searches the prefixes on the way when
+ * the typist pauses (3 letters or more), which depends on the typist.
+ */
+export async function searchCost(page: Page, query: string): Promise<QueryCost> {
+  const traffic = recordTraffic(page);
   const dialog = page.locator('.search-dialog');
   const input = dialog.locator('input[type="search"]');
   if (await dialog.isVisible().catch(() => false)) {
@@ -81,14 +108,9 @@ export async function searchCost(page: Page, query: string): Promise<QueryCost> 
     await page.keyboard.press('/');
     await input.waitFor();
   }
-  if (/\p{Script=Han}/u.test(query)) await page.keyboard.insertText(query);
-  else await page.keyboard.type(query);
+  await page.keyboard.insertText(query);
   await page.waitForFunction(resultsShown, query);
-  while (inFlight.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
-  for (const [event, handler] of [['request', onRequest], ['requestfinished', onDone], ['requestfailed', onDone], ['response', onResponse]] as const) {
-    page.off(event as 'request', handler as (request: Request) => void);
-  }
-  const downloads = await Promise.all(responses);
+  const downloads = await traffic.finish();
   const [inputAt, paintAt] = (await page.evaluate('[window.__searchInputAt, window.__searchPaintAt]')) as [number, number];
   return {
     query,

@@ -5,7 +5,7 @@ import { foldTable } from '../../src/integrations/search/folding';
 import type { SearchMeta, TermShard } from '../../src/lib/search/format';
 
 describe('notePassages', () => {
-  it('starts with title and description, gives each section its heading’s id, and leaves out the page chrome', () => {
+  it('starts with description and title, gives each section its heading’s id, and leaves out the page chrome', () => {
     const html = [
       '<p>引言<sup><a href="#fn-1" data-footnote-ref>1</a></sup>。</p>',
       '<h2 id="配置">配置<a class="heading-anchor" aria-label="本节链接" href="#配置"></a></h2>',
@@ -13,7 +13,7 @@ describe('notePassages', () => {
       '<h2 class="sr-only" id="footnote-label">脚注</h2>',
     ].join('\n');
     const passages = notePassages('标题', '说明。', html);
-    expect(passages[0]).toEqual({ anchor: '', text: '标题\n说明。' });
+    expect(passages[0]).toEqual({ anchor: '', text: '说明。\n标题' });
     expect(passages[1]).toEqual({ anchor: '', text: '引言。' });
     expect(passages[2]).toEqual({ anchor: '配置', text: '配置\nRestart=always' });
     expect(passages.map((p) => p.text).join('\n')).not.toMatch(/已验证|复制|脚注/);

@@ -127,6 +127,8 @@ describe('searchNotes', () => {
     expect(paths(await searchNotes(BASE, '分区', { topic: 'JVM' }))).toEqual([]);
     const listed = await searchNotes(BASE, '', { tag: 'jvm' });
     expect(paths(listed)).toEqual(['jvm/heap/']);
+    // With nothing to mark, the excerpt is the note's description.
+    expect(excerptText(listed)).toBe('JVM 堆的说明。');
     expect(paths(await searchNotes(BASE, ''))).toEqual([]);
   });
 

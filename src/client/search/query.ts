@@ -49,8 +49,12 @@ export async function searchNotes(base: string, rawQuery: string, filters: Searc
     if (topic === undefined && tag === undefined) return { query, results: [], synonyms: [] };
     ranked = meta.pages.flatMap((_, page) => (allowed(page) ? [listed(page)] : []));
   } else {
-    const lookups = plan.units.flatMap((unit) => unit.alternatives.flatMap((a) => [...a.lookups, ...(a.parts?.lookups ?? [])]));
-    const postings = await fetchPostings(index, [...plan.lookups, ...lookups]);
+    const lookups = [
+      ...plan.lookups,
+      ...plan.neighbours.flatMap((pair) => pair.lookups),
+      ...plan.units.flatMap((unit) => unit.alternatives.flatMap((a) => [...a.lookups, ...(a.parts?.lookups ?? [])])),
+    ];
+    const postings = await fetchPostings(index, lookups);
     ranked = rankPages({ plan, postings: (lookup) => postings.get(key(lookup)) ?? [], pages: meta.pages, averageLength: meta.averageLength, allowed });
   }
   const results = ranked.map((page) => toResult(base, index, page));
@@ -60,8 +64,8 @@ export async function searchNotes(base: string, rawQuery: string, filters: Searc
   return { query, results, synonyms: [...new Set(ranked.flatMap((page) => page.synonyms))] };
 }
 
-/** A page listed by the filters alone: its opening passage, nothing marked. */
-const listed = (page: number): RankedPage => ({ page, match: 'phrase', fallback: 'phrase', passages: [1], marks: [], words: [], synonyms: [] });
+/** A page listed by the filters alone: its description, nothing marked. */
+const listed = (page: number): RankedPage => ({ page, match: 'phrase', fallback: 'phrase', passages: [0], marks: [], words: [], synonyms: [] });
 
 const key = (lookup: Lookup) => `${lookup.prefix ? '*' : '='}${lookup.term}`;
 

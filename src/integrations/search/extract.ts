@@ -7,7 +7,8 @@ import type { Passage } from '../../lib/search/format';
  * A note's rendered HTML as passages: runs of blocks within one section, short enough that "all
  * the query's words in one passage" means they stand together, and that an excerpt needs only one.
  * A heading starts a passage (its id is where a result lands); a long section is cut between
- * blocks. Passage 0 is the title and description, which are searched too.
+ * blocks. Passage 0 is the description and the title, which are searched too; the description
+ * comes first so that an excerpt with nothing to mark shows it.
  */
 const PASSAGE_CHARS = 480;
 
@@ -37,7 +38,7 @@ function withoutChrome<T extends Root | Element>(node: T): T {
 const HEADING = /^h[2-6]$/;
 
 export function notePassages(title: string, description: string, html: string): Passage[] {
-  const passages: Passage[] = [{ anchor: '', text: `${title}\n${description}` }];
+  const passages: Passage[] = [{ anchor: '', text: `${description}\n${title}` }];
   let current: Passage = { anchor: '', text: '' };
   const close = () => {
     if (current.text.trim()) passages.push(current);

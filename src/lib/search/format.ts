@@ -41,7 +41,7 @@ export type TermShard = Record<string, string>;
 
 /**
  * A stretch of a note: the section it belongs to (the heading's id, empty before the first
- * heading) and its text, blocks separated by newlines. Passage 0 of a page is its title and description.
+ * heading) and its text, blocks separated by newlines. Passage 0 of a page is its description and title.
  */
 export interface Passage {
   anchor: string;
