@@ -1,10 +1,12 @@
+import { SESSION_LANGUAGES } from '../lib/languages';
+
 /**
  * Copy, download and wrap for every code block, wired by one delegated listener.
  * Copy takes the code only: no line numbers (CSS), no removed diff lines, and for terminal
  * sessions only the commands, without their `$ ` prompts. Wrap is one choice for every block,
  * remembered across pages: a reader who wants long lines wrapped on a phone wants it everywhere.
  */
-const SESSION_LANGUAGES = new Set(['console', 'shellsession']);
+
 const WRAP_KEY = 'code-wrap';
 
 /**

@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,7 +115,7 @@ describe('npm run build replaces the site only when it succeeds', { sequential: 
     try {
       const result = build();
       expect(result.status).not.toBe(0);
-      expect(result.output).toContain('folder "gamma" is not a topic in topics.yaml');
+      expect(result.output).toContain('gamma → gamma (folder is not a topic in topics.yaml)');
       expect(result.output).toContain(`build: failed; ${out} is unchanged`);
     } finally {
       fs.rmSync(path.dirname(stray), { recursive: true });
@@ -188,7 +189,9 @@ describe('one build at a time per output folder', { sequential: true }, () => {
 });
 
 describe('the lock and the leftovers of killed builds, without building', () => {
-  const dir = fs.mkdtempSync(path.join(root, 'unit-'));
+  // Outside `root`: this block's folders must not count as leftovers of the builds above.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'notes-kb-lock-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   const site = path.join(dir, 'site');
   const lock = `${site}.lock`;
 
