@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -188,7 +189,9 @@ describe('one build at a time per output folder', { sequential: true }, () => {
 });
 
 describe('the lock and the leftovers of killed builds, without building', () => {
-  const dir = fs.mkdtempSync(path.join(root, 'unit-'));
+  // Outside `root`: this block's folders must not count as leftovers of the builds above.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'notes-kb-lock-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   const site = path.join(dir, 'site');
   const lock = `${site}.lock`;
 
