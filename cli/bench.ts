@@ -42,7 +42,7 @@ async function scaling(): Promise<void> {
   for (const notes of sizes) {
     const { contentDir, pageId } = corpus(notes);
     const outDir = path.join(tmp, `out-${notes}`);
-    console.log(`bench: cold npm run build of ${notes} notes (OUT_DIR=${outDir}); ${load()}`);
+    console.log(`bench: cold npm run build of ${notes} notes (OUT_DIR=${outDir}, log in ${outDir}.log); ${load()}`);
     const build = await buildOurs(contentDir, outDir, true);
     console.log(`\n=== ${notes} notes (+5 topic hubs), cold build, Node ${process.version}; now ${load()} ===`);
     printBuild(build, notes);

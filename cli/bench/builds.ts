@@ -40,7 +40,7 @@ export async function buildOurs(contentDir: string, outDir: string, cold: boolea
     fs.rmSync(outDir, { recursive: true, force: true });
     fs.rmSync(cacheDir(outDir), { recursive: true, force: true });
   }
-  const run = await measure('npm', ['run', 'build'], { cwd: root, env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir } });
+  const run = await measure('npm', ['run', 'build'], { cwd: root, env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir }, log: `${outDir}.log` });
   return finish(run, outDir, /^build: search index: ([\d.]+) s$/m, 'our');
 }
 
@@ -52,6 +52,6 @@ export async function buildStarlight(outDir: string, cold: boolean): Promise<Bui
     }
   }
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-  const run = await measure('npm', ['run', 'build', '--', '--outDir', outDir], { cwd: starlightDir, env });
+  const run = await measure('npm', ['run', 'build', '--', '--outDir', outDir], { cwd: starlightDir, env, log: `${outDir}.log` });
   return finish(run, outDir, /Finished building search index in ([\d.]+)s/, 'Starlight');
 }

@@ -46,7 +46,8 @@ function treeRss(rootPid: number): number {
   return kib * 1024;
 }
 
-export function measure(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; echo?: boolean }): Promise<Run> {
+/** Runs the command, keeping its output in memory and in `options.log` (readable while it runs). */
+export function measure(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; log: string }): Promise<Run> {
   return new Promise((resolve) => {
     const [started, cpuBefore] = [performance.now(), childrenCpu()];
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -54,7 +55,7 @@ export function measure(command: string, args: string[], options: { cwd: string;
     for (const stream of [child.stdout, child.stderr]) {
       stream.on('data', (chunk: Buffer) => {
         output += chunk;
-        if (options.echo) process.stdout.write(chunk);
+        fs.appendFileSync(options.log, chunk);
       });
     }
     const timer = setInterval(() => (peakBytes = Math.max(peakBytes, treeRss(child.pid!))), 100);
