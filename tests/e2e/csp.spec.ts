@@ -94,7 +94,7 @@ test.describe('Content-Security-Policy', () => {
       const expected = await block.locator('pre').evaluate((pre) => [...pre.querySelectorAll('.line')].map((l) => l.textContent?.trimEnd()).join('\n'));
       const button = block.getByRole('button', { name: '复制' });
       await button.click();
-      await expect(button).toHaveText('已复制');
+      await expect(button).toHaveAccessibleName('已复制');
       expect((await page.evaluate(() => navigator.clipboard.readText())).trim()).toBe(expected.trim());
       expect(await violations()).toEqual([]);
     });

@@ -160,6 +160,22 @@ test('the wrap choice holds for every block and survives a reload and another pa
   await expect(page.locator('pre.astro-code.wrap')).toHaveCount(0);
 });
 
+test.describe('copy', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('a page that is not a secure context loads clipboard-copy’s fallback at start, and copy works', async ({ page }) => {
+    // What a plain-http intranet page is: the test server on 127.0.0.1 counts as secure, so pretend.
+    await page.addInitScript(() => Object.defineProperty(window, 'isSecureContext', { value: false }));
+    const fallback = page.waitForResponse((response) => /\/clipboard-fallback\.[\w-]+\.js$/.test(response.url()));
+    await page.goto(notePath('kafka/replication'));
+    await fallback;
+    const button = page.getByRole('button', { name: '复制' }).first();
+    await button.click();
+    await expect(button).toHaveAccessibleName('已复制');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).not.toBe('');
+  });
+});
+
 test('a console block’s badge says only its command syntax was checked', async ({ page }) => {
   await page.goto(notePath('jvm/oom-errors'));
   const badges = page.locator('pre[data-language="console"]').locator('xpath=preceding-sibling::div[contains(@class,"code-header")]').locator('.code-verified');
