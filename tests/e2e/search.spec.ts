@@ -86,6 +86,25 @@ test('an excerpt marks the term as typed (Restart=always), not its neighbours (R
   expect(new Set(marks)).toEqual(new Set(['Restart=always']));
 });
 
+test('pinyin still being composed in an input method is not searched; the word it commits is, at once', async ({ page }) => {
+  await page.goto(notePath('kafka/replication'));
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: '搜索笔记' });
+  const input = dialog.getByRole('combobox', { name: '搜索笔记' });
+  await expect(input).toBeFocused();
+  const listbox = dialog.getByRole('listbox');
+  // Chromium's input method events, as a Chinese input method sends them.
+  const ime = await page.context().newCDPSession(page);
+  await ime.send('Input.imeSetComposition', { text: 'fenqu', selectionStart: 5, selectionEnd: 5 });
+  await expect(input).toHaveValue('fenqu');
+  // A search would mark the list busy as soon as the input changed.
+  expect(await listbox.getAttribute('aria-busy')).not.toBe('true');
+  await ime.send('Input.insertText', { text: '分区' });
+  await expect(listbox).toHaveAttribute('aria-busy', 'false');
+  await expect(listbox.getByRole('option').first()).toContainText('分区');
+  await expect(dialog.getByRole('status')).toHaveText(/^找到 \d+ 篇笔记$/);
+});
+
 test('Escape closes the dialog and returns focus to the search button', async ({ page }) => {
   await page.goto('./');
   const button = page.locator('[data-search-open]');

@@ -1,7 +1,7 @@
 import { zhCN as t } from '../../lib/i18n';
 import { loadStylesheet } from '../util/stylesheet';
 import searchStyles from '../../styles/search.css?url';
-import { latestOnly } from '../util/debounce';
+import { inputKind, latestOnly } from '../util/debounce';
 import { availableFilters, searchNotes, type SearchFilters, type SearchResponse, type SearchResult } from './query';
 import { loadExcerptsWhenVisible, resultParts, statusText } from './render';
 
@@ -140,12 +140,16 @@ function buildDialog(base: string): HTMLDialogElement {
     listbox.setAttribute('aria-busy', 'false');
   };
   const update = latestOnly((query: string, chosen: SearchFilters) => searchNotes(base, query, chosen), render, failed);
-  const search = () => {
+  const search = (at: 'now' | 'later') => {
     listbox.setAttribute('aria-busy', 'true');
-    update(input.value, filters());
+    update[at](input.value, filters());
   };
-  input.addEventListener('input', search);
-  for (const select of selects) select.addEventListener('change', search);
+  input.addEventListener('input', (event) => {
+    const kind = inputKind(event);
+    if (kind !== 'composing') search(kind === 'word' ? 'now' : 'later');
+  });
+  input.addEventListener('compositionend', () => search('now'));
+  for (const select of selects) select.addEventListener('change', () => search('now'));
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();

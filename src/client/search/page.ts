@@ -1,5 +1,5 @@
 import { zhCN as t } from '../../lib/i18n';
-import { latestOnly } from '../util/debounce';
+import { inputKind, latestOnly } from '../util/debounce';
 import { availableFilters, searchNotes, type SearchResponse } from './query';
 import { loadExcerptsWhenVisible, resultParts, statusText } from './render';
 
@@ -56,18 +56,22 @@ export function initSearchPage(form: HTMLFormElement, base: string): void {
     render,
     failed,
   );
-  const refresh = () => {
+  const refresh = (at: 'now' | 'later') => {
     const query = current().toString();
     history.replaceState(null, '', query ? `?${query}` : location.pathname);
     list.setAttribute('aria-busy', 'true');
-    update(input.value);
+    update[at](input.value);
   };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    refresh();
+    refresh('now');
   });
-  input.addEventListener('input', refresh);
-  for (const select of selects) select.addEventListener('change', refresh);
+  input.addEventListener('input', (event) => {
+    const kind = inputKind(event);
+    if (kind !== 'composing') refresh(kind === 'word' ? 'now' : 'later');
+  });
+  input.addEventListener('compositionend', () => refresh('now'));
+  for (const select of selects) select.addEventListener('change', () => refresh('now'));
 
   void availableFilters(base).then(({ topic, tag }) => {
     for (const select of selects) {
@@ -76,7 +80,7 @@ export function initSearchPage(form: HTMLFormElement, base: string): void {
       select.replaceChildren(new Option(t.searchAll, ''), ...values.map((value) => new Option(value, value, false, value === chosen)));
     }
     list.setAttribute('aria-busy', 'true');
-    update(input.value);
+    update.now(input.value);
   }, failed);
   form.hidden = false;
   document.querySelector<HTMLElement>('[data-search-nojs]')?.setAttribute('hidden', '');

@@ -1,3 +1,4 @@
+import { topicOf } from '../../corpus/note-id';
 import { siteData } from '../../corpus/site-data';
 import { notePath } from '../../lib/paths';
 import { buildSearchIndex, type BuiltIndex } from './build-index';
@@ -16,7 +17,7 @@ export function searchIndex(): Promise<BuiltIndex> {
     const pages = [...notes]
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .map((note) => {
-        const topicId = note.id.split('/')[0] ?? '';
+        const topicId = topicOf(note.id);
         return {
           path: notePath('/', note.id).slice(1),
           title: note.data.title,
