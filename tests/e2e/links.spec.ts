@@ -28,11 +28,15 @@ test('backlinks appear on the target of a known link, with the sentence around i
   await page.goto(notePath('jvm/runtime-data-areas'));
   const backlinks = page.locator('[data-backlinks]');
   await expect(backlinks.getByRole('heading')).toContainText('被引用');
-  const item = backlinks.locator('li', { has: page.getByRole('link', { name: title('kafka/overview'), exact: true }) });
-  await expect(item.locator('blockquote')).toContainText('KAFKA_HEAP_OPTS');
-  // The first few backlinks are open, the rest behind “show all”.
-  if (!(await item.isVisible())) await backlinks.locator('summary').click();
-  await item.getByRole('link').click();
+  // Notes of the same topic come first, with the sentence that links here.
+  const sameTopic = backlinks.locator('li', { has: page.getByRole('link', { name: title('jvm/oom-errors'), exact: true }) });
+  await expect(sameTopic.locator('blockquote')).toContainText('逐一对应到');
+  // Notes of other topics wait behind “show all”, titles only.
+  const otherTopic = backlinks.locator('li', { has: page.getByRole('link', { name: title('kafka/overview'), exact: true }) });
+  await expect(otherTopic).toBeHidden();
+  await backlinks.locator('summary').click();
+  await expect(otherTopic.locator('blockquote')).toHaveCount(0);
+  await otherTopic.getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title('kafka/overview'));
   await expect(page.locator('.prose').getByRole('link', { name: 'JVM 运行时数据区' }).first()).toBeVisible();
 });
