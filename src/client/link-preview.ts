@@ -2,25 +2,26 @@
  * Hover or focus an internal link → after a short delay a small card shows the target's title,
  * description and opening lines. Out of the page flow (no layout shift), Escape closes it. This
  * module and its styles load on the first hover or focus of such a link (link-preview-opener.ts);
- * the text is fetched from previews/<id>.json when a card is first wanted, and kept.
+ * the text is fetched from previews/<file>.json (a group of notes) when a card is first wanted, and kept.
  */
 import previewStyles from '../styles/link-preview.css?url';
+import type { PreviewRef } from './link-preview-opener';
 import { loadStylesheet } from './util/stylesheet';
 
 interface Preview { title: string; description: string; excerpt: string }
 
 const DELAY_MS = 350;
 
-/** `ids`: page path → note id of every link with a preview; `first`: the link that woke us, if still pointed at or focused. */
-export function startLinkPreviews(ids: Record<string, string>, base: string, first: HTMLAnchorElement): void {
-  const loaded = new Map<string, Promise<Preview | undefined>>();
-  const load = (id: string) => {
-    let preview = loaded.get(id);
-    if (!preview) {
-      preview = fetch(`${base}${id}.json`).then((response) => (response.ok ? (response.json() as Promise<Preview>) : undefined), () => undefined);
-      loaded.set(id, preview);
+/** `refs`: page path → where the preview of every link that has one is; `first`: the link that woke us, if still pointed at or focused. */
+export function startLinkPreviews(refs: Record<string, PreviewRef>, base: string, first: HTMLAnchorElement): void {
+  const files = new Map<string, Promise<Record<string, Preview> | undefined>>();
+  const load = ([file, id]: PreviewRef) => {
+    let loading = files.get(file);
+    if (!loading) {
+      loading = fetch(`${base}${file}.json`).then((response) => (response.ok ? (response.json() as Promise<Record<string, Preview>>) : undefined), () => undefined);
+      files.set(file, loading);
     }
-    return preview;
+    return loading.then((previews) => previews?.[id]);
   };
 
   const card = document.createElement('div');
@@ -35,8 +36,8 @@ export function startLinkPreviews(ids: Record<string, string>, base: string, fir
   /** The link whose card is on its way (delay, fetch); moving away clears it. */
   let pending: HTMLAnchorElement | undefined;
 
-  const previewId = (link: HTMLAnchorElement): string | undefined =>
-    link.origin === location.origin && link.pathname !== location.pathname ? ids[link.pathname] : undefined;
+  const previewRef = (link: HTMLAnchorElement): PreviewRef | undefined =>
+    link.origin === location.origin && link.pathname !== location.pathname ? refs[link.pathname] : undefined;
 
   const hide = () => {
     window.clearTimeout(timer);
@@ -66,11 +67,11 @@ export function startLinkPreviews(ids: Record<string, string>, base: string, fir
   const schedule = (target: EventTarget | null) => {
     const link = (target as Element | null)?.closest?.('a[href]');
     if (!(link instanceof HTMLAnchorElement) || link === current) return;
-    const id = previewId(link);
-    if (!id) return;
+    const ref = previewRef(link);
+    if (!ref) return;
     hide();
     pending = link;
-    const preview = load(id);
+    const preview = load(ref);
     timer = window.setTimeout(() => {
       void preview.then((found) => {
         if (found && pending === link) show(link, found);

@@ -1,8 +1,10 @@
+import { elementForFragment } from './util/fragment';
+
 /** Marks the TOC link of the section being read (`aria-current`), as the reader scrolls. */
 export function highlightCurrentSection(): void {
   const links = [...document.querySelectorAll<HTMLAnchorElement>('[data-toc] a[href^="#"]')];
   const targets = links
-    .map((link) => document.getElementById(decodeURIComponent(link.hash.slice(1))))
+    .map((link) => elementForFragment(link.hash))
     .filter((el): el is HTMLElement => el !== null);
   if (targets.length === 0) return;
 
@@ -12,7 +14,7 @@ export function highlightCurrentSection(): void {
     let current = targets[0];
     for (const target of targets) if (target.getBoundingClientRect().top <= line) current = target;
     for (const link of links) {
-      const isCurrent = current !== undefined && decodeURIComponent(link.hash.slice(1)) === current.id;
+      const isCurrent = current !== undefined && elementForFragment(link.hash) === current;
       if (isCurrent) link.setAttribute('aria-current', 'true');
       else link.removeAttribute('aria-current');
     }

@@ -3,6 +3,7 @@ import { corpusModel } from './cache';
 import { notesDir } from './content-dir';
 import type { LinkGraph } from './graph';
 import type { CorpusNote } from './model';
+import { groupMembers, noteGroups } from './note-groups';
 import { isHub, topicOf } from './note-id';
 import { byLastChange } from './order';
 import { inReadingOrder } from './reading-order';
@@ -46,6 +47,9 @@ export interface SiteData {
   updated: ReadonlyMap<string, Date>;
   /** Newest change first, by `updated`; ties by id. */
   byRecency: (a: Note, b: Note) => number;
+  /** Which file holds a note's preview and local graph (note-groups.ts), and each file's notes. */
+  groupOf: ReadonlyMap<string, string>;
+  groups: ReadonlyMap<string, string[]>;
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -64,6 +68,7 @@ async function load(): Promise<SiteData> {
   const byRecency = byLastChange(lastChanged);
   const tags = await tagsWithNotes([...notes].sort(byRecency));
   const candidates = notes.map((note) => ({ id: note.id, tags: note.data.tags }));
+  const groupOf = noteGroups(topics.map((topic) => ({ id: topic.id, noteIds: [topic.hub, ...topic.notes].flatMap((note) => (note ? [note.id] : [])) })));
   return {
     notes,
     topics,
@@ -76,6 +81,8 @@ async function load(): Promise<SiteData> {
     corpusNotes: corpus.notes,
     updated: lastChanged,
     byRecency,
+    groupOf,
+    groups: groupMembers(groupOf),
   };
 }
 

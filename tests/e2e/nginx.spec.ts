@@ -46,7 +46,7 @@ test('the search index folder, named by its hash, is immutable and gzipped; sear
   const base = new URL(baseURL!).pathname;
   const site = base === '/' ? 'root' : 'kb';
   const { version } = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../..', outDir(site), 'search-index.json'), 'utf8')) as { version: string };
-  for (const file of [`search-index/${version}/terms/0.json`, `search-index/${version}/text/0-0.json`, `search-index/${version}/fold.json`]) {
+  for (const file of [`search-index/${version}/terms/0.json`, `search-index/${version}/text/0.json`, `search-index/${version}/fold.json`]) {
     const response = await page.request.get(file);
     expect(response.status(), file).toBe(200);
     const headers = response.headers();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, type SourcePage } from '../../src/integrations/search/build-index';
 import { notePassages, packPassages } from '../../src/integrations/search/extract';
 import { foldTable } from '../../src/integrations/search/folding';
-import type { SearchMeta, TermShard } from '../../src/lib/search/format';
+import type { SearchMeta, TermShard, TextFile } from '../../src/lib/search/format';
 
 describe('notePassages', () => {
   it('starts with description and title, gives each section its heading’s id, and leaves out the page chrome', () => {
@@ -57,6 +57,22 @@ describe('buildSearchIndex', () => {
     expect(terms).toEqual([...terms].sort());
     shards.forEach((shard, i) => expect(Object.keys(shard)[0]).toBe(meta.shards[i]));
     expect(terms).toEqual(expect.arrayContaining(['分区', 'restart=always', 'restartsec=5s']));
+  });
+
+  it('packs short notes together into text files, each starting at the pack meta says, none split', () => {
+    const many = Array.from({ length: 40 }, (_, i) => source(`t/n${i}/`, `笔记${i}`, `<p>${'短文'.repeat(100 + i)}</p>`));
+    const built = buildSearchIndex(many, { synonyms: [], foldTable });
+    const texts = built.meta.texts.map((_, i) => JSON.parse(built.files.get(`search-index/${built.meta.version}/text/${i}.json`)!) as TextFile);
+    const packs = built.meta.pages.flatMap((page) => page.packs);
+    // Every pack is in exactly one file, in order, and the files are far fewer than the notes.
+    expect(texts.flat().map((pack) => pack.length)).toEqual(packs);
+    expect(texts.length).toBeLessThan(many.length / 2);
+    let first = 0;
+    texts.forEach((text, i) => {
+      expect(built.meta.texts[i]).toBe(first);
+      first += text.length;
+    });
+    expect(texts.flat(2).map((passage) => passage.text)).toContain(`说明。\n笔记7`);
   });
 
   it('changes the version when a note changes', () => {

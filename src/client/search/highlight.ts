@@ -1,3 +1,4 @@
+import { elementForFragment } from '../util/fragment';
 import { markPattern } from './excerpt';
 
 /**
@@ -30,7 +31,7 @@ export function highlightSearchTerms(words: readonly string[]): void {
     node.replaceWith(fragment);
   }
 
-  const section = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  const section = elementForFragment(location.hash);
   const first = section
     ? (marks.find((mark) => section.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING) ?? marks[0])
     : marks[0];

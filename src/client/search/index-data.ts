@@ -1,7 +1,7 @@
 import { decodePostings, type Posting } from '../../lib/search/codec';
 import {
-  foldPath, HAN_FIRST, HAN_LAST, metaPath, packPath, shardPath,
-  type FoldTable, type SearchMeta, type TermShard, type TextPack,
+  foldPath, HAN_FIRST, HAN_LAST, metaPath, shardPath, textPath,
+  type FoldTable, type SearchMeta, type TermShard, type TextFile, type TextPack,
 } from '../../lib/search/format';
 
 /**
@@ -11,7 +11,9 @@ import {
  */
 export class SearchIndex {
   private readonly shards = new Map<number, Promise<TermShard>>();
-  private readonly packs = new Map<string, Promise<TextPack>>();
+  private readonly texts = new Map<number, Promise<TextFile>>();
+  /** Where each page's packs start, counting all pages' packs in order. */
+  private readonly packStarts: number[];
   private fold: Promise<FoldTable> | undefined;
   private readonly hanBits: Uint8Array;
 
@@ -20,6 +22,8 @@ export class SearchIndex {
     readonly meta: SearchMeta,
   ) {
     this.hanBits = Uint8Array.from(atob(meta.han), (char) => char.charCodeAt(0));
+    let start = 0;
+    this.packStarts = meta.pages.map((page) => (start += page.packs.length) - page.packs.length);
   }
 
   /** Whether the notes use this Han character (outside the bitmap's range: no). */
@@ -46,11 +50,12 @@ export class SearchIndex {
     return mergePostings(lists);
   }
 
-  pack(page: number, pack: number): Promise<TextPack> {
-    const key = `${page}-${pack}`;
-    let loading = this.packs.get(key);
-    if (!loading) this.packs.set(key, (loading = this.json<TextPack>(packPath(this.meta.version, page, pack))));
-    return loading;
+  async pack(page: number, pack: number): Promise<TextPack> {
+    const global = this.packStarts[page]! + pack;
+    const file = lastAtOrBefore(this.meta.texts, global);
+    let loading = this.texts.get(file);
+    if (!loading) this.texts.set(file, (loading = this.json<TextFile>(textPath(this.meta.version, file))));
+    return (await loading)[global - this.meta.texts[file]!]!;
   }
 
   foldTable(): Promise<FoldTable> {
@@ -60,14 +65,7 @@ export class SearchIndex {
 
   /** The last file whose first term is not after `term` (files hold sorted, contiguous ranges). */
   private shardOf(term: string): number {
-    const firsts = this.meta.shards;
-    let [low, high] = [0, firsts.length - 1];
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (firsts[mid]! <= term) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return lastAtOrBefore(this.meta.shards, term);
   }
 
   private shard(index: number): Promise<TermShard> {
@@ -81,6 +79,17 @@ export class SearchIndex {
     if (!response.ok) throw new Error(`search index: ${path} answered ${response.status}`);
     return (await response.json()) as T;
   }
+}
+
+/** The index of the last of the sorted `firsts` that is not after `key` (0 when none is). */
+function lastAtOrBefore<T extends string | number>(firsts: readonly T[], key: T): number {
+  let [low, high] = [0, firsts.length - 1];
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (firsts[mid]! <= key) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 /** One posting per page: counts added, passages united. */

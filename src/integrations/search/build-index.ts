@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { encodePostings, type Posting } from '../../lib/search/codec';
 import {
-  foldPath, HAN_FIRST, HAN_LAST, metaPath, packPath, shardPath,
-  type FoldTable, type IndexedPage, type Passage, type SearchMeta, type TermShard,
+  foldPath, HAN_FIRST, HAN_LAST, metaPath, shardPath, TEXT_FILE_CHARS, textPath,
+  type FoldTable, type IndexedPage, type Passage, type SearchMeta, type TermShard, type TextFile,
 } from '../../lib/search/format';
 import { indexTerms, normalize } from '../../lib/search/terms';
 import { notePassages, packPassages } from './extract';
@@ -112,10 +112,11 @@ export function buildSearchIndex(pages: readonly SourcePage[], options: IndexOpt
   }));
   const { postings, hanChars } = indexer;
   const shards = splitIntoShards([...postings.keys()].sort(), (term) => indexer.encoded(term), options.shardChars ?? 12_000);
+  const texts = splitIntoTextFiles(indexer.packs.flat(), TEXT_FILE_CHARS);
   const fold = options.foldTable({ hasChar: (char) => hanChars.has(char.codePointAt(0)!), hasTerm: (term) => postings.has(term) });
   const dataFiles: DataFile[] = [
     ...shards.map((shard, i): DataFile => [(v) => shardPath(v, i), JSON.stringify(shard.content)]),
-    ...indexer.packs.flatMap((pagePacks, page) => pagePacks.map((pack, i): DataFile => [(v) => packPath(v, page, i), JSON.stringify(pack)])),
+    ...texts.map((text, i): DataFile => [(v) => textPath(v, i), JSON.stringify(text.content)]),
     [(v) => foldPath(v), JSON.stringify(fold)],
   ];
   const meta: SearchMeta = {
@@ -124,6 +125,7 @@ export function buildSearchIndex(pages: readonly SourcePage[], options: IndexOpt
     topics,
     tags,
     shards: shards.map((shard) => shard.first),
+    texts: texts.map((text) => text.first),
     han: hanBitmap(hanChars),
     synonyms: options.synonyms,
     averageLength: indexed.reduce((sum, page) => sum + page.length, 0) / Math.max(1, indexed.length),
@@ -156,6 +158,22 @@ function splitIntoShards(terms: readonly string[], encode: (term: string) => str
     size += term.length + encoded.length + 6;
   }
   return shards;
+}
+
+/** Every page's packs, in page order, cut into files of about `target` characters; a pack never straddles two files. */
+function splitIntoTextFiles(packs: readonly Passage[][], target: number) {
+  const files: { first: number; content: TextFile }[] = [];
+  let size = Infinity;
+  packs.forEach((pack, i) => {
+    const chars = pack.reduce((sum, passage) => sum + passage.text.length + passage.anchor.length, 0);
+    if (size > 0 && size + chars > target) {
+      files.push({ first: i, content: [] });
+      size = 0;
+    }
+    files.at(-1)!.content.push(pack);
+    size += chars;
+  });
+  return files;
 }
 
 function hanBitmap(chars: ReadonlySet<number>): string {

@@ -29,6 +29,8 @@ export interface SearchMeta {
   tags: string[];
   /** The first term of each term file, in code-unit order. */
   shards: string[];
+  /** The first pack of each text file, counting all pages' packs in page order. */
+  texts: number[];
   /** Which Han characters the notes use: a bitmap over U+4E00–U+9FFF, base64. */
   han: string;
   /** Groups of words that mean the same (content/synonyms.yaml), normalised. */
@@ -48,8 +50,15 @@ export interface Passage {
   text: string;
 }
 
-/** A text file: consecutive passages of one page. */
+/** Consecutive passages of one page, about 1,500 characters. */
 export type TextPack = Passage[];
+
+/**
+ * A text file: consecutive packs, of one page or of several, about TEXT_FILE_CHARS in all. Packing
+ * several short notes into one file keeps a large site's file count near its page count.
+ */
+export type TextFile = TextPack[];
+export const TEXT_FILE_CHARS = 6000;
 
 /** Traditional → Simplified pairs, for OpenCC's converter (phrases and characters). */
 export type FoldTable = [traditional: string, simplified: string][];
@@ -57,7 +66,7 @@ export type FoldTable = [traditional: string, simplified: string][];
 export const INDEX_DIR = 'search-index';
 export const metaPath = () => `${INDEX_DIR}.json`;
 export const shardPath = (version: string, shard: number) => `${INDEX_DIR}/${version}/terms/${shard}.json`;
-export const packPath = (version: string, page: number, pack: number) => `${INDEX_DIR}/${version}/text/${page}-${pack}.json`;
+export const textPath = (version: string, file: number) => `${INDEX_DIR}/${version}/text/${file}.json`;
 export const foldPath = (version: string) => `${INDEX_DIR}/${version}/fold.json`;
 
 /** The bitmap's range: CJK Unified Ideographs. Characters outside it count as absent. */
