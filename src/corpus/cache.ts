@@ -11,6 +11,8 @@ export interface CorpusOptions {
   includeDrafts: boolean;
   /** In `astro dev` notes change while the process runs, so the corpus is re-read when they do. */
   watch: boolean;
+  /** A build: the render reuses the trees the reading parsed (parsed-trees.ts). */
+  leaveTreesForRender?: boolean;
 }
 
 /** What every consumer needs, computed once per build from one reading of the notes. */
@@ -33,7 +35,7 @@ export function corpusModel(options: CorpusOptions): CorpusModel {
   const key = `${options.notesDir}|${options.includeDrafts}|${options.watch ? signature(options.notesDir) : ''}`;
   const cached = store[SLOT];
   if (cached?.key === key) return cached.model;
-  const corpus = readCorpus(options.notesDir);
+  const corpus = readCorpus(options.notesDir, { leaveTreesForRender: options.leaveTreesForRender ?? false });
   const model = {
     corpus,
     graph: buildLinkGraph(corpus, { includeDrafts: options.includeDrafts, fileExists: fs.existsSync }),

@@ -12,15 +12,17 @@ import type { ContentProblem } from './checks/problem';
 import { collectLinks } from './links';
 import type { Corpus, CorpusFence, CorpusHtml, CorpusNote } from './model';
 import { noteIdFromPath, type NoteId } from './note-id';
+import { leaveTree } from './parsed-trees';
 import { resolveWikiName } from './resolve';
 import { readSource } from './source';
 import { remarkWikilinks } from './wikilinks';
 
 /**
  * Reads every note once: its front matter, headings (as the page will slug them) and every link,
- * code fence and raw HTML chunk it writes. Checks, the link graph and the pages all use the result.
+ * code fence and raw HTML chunk it writes. Checks, the link graph and the pages all use the result;
+ * with `leaveTreesForRender` (a build) the render reuses the parsed trees (parsed-trees.ts).
  */
-export function readCorpus(notesDir: string): Corpus {
+export function readCorpus(notesDir: string, { leaveTreesForRender = false } = {}): Corpus {
   const parser = unified().use(remarkParse).use(remarkGfm).use(remarkWikilinks);
   const notes = new Map<NoteId, CorpusNote>();
   const trees = new Map<NoteId, Root>();
@@ -36,6 +38,7 @@ export function readCorpus(notesDir: string): Corpus {
     readProblems.push(...problems.map((problem) => ({ file, ...problem })));
     const tree = parser.runSync(parser.parse(body)) as Root;
     trees.set(id, tree);
+    if (leaveTreesForRender) leaveTree(body, tree);
     notes.set(id, {
       id,
       file,

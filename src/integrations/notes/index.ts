@@ -1,6 +1,7 @@
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import type { CorpusOptions } from '../../corpus/cache';
+import { dropTrees } from '../../corpus/parsed-trees';
 import { notesDir } from '../../corpus/content-dir';
 import { diagramsIntegration } from '../diagrams/index';
 import { sitemapLastmod } from '../../corpus/sitemap-lastmod';
@@ -22,7 +23,7 @@ export function notes({ site, base }: { site: string; base: string }): AstroInte
       'astro:config:setup': ({ command, updateConfig, logger }) => {
         checkNodeVersion(logger);
         const showDrafts = command === 'dev';
-        corpus = { notesDir: notesDir(), includeDrafts: showDrafts, watch: showDrafts };
+        corpus = { notesDir: notesDir(), includeDrafts: showDrafts, watch: showDrafts, leaveTreesForRender: command === 'build' };
         if (command === 'build') checkContent(corpus, logger);
         updateConfig({
           markdown: { processor: notesMarkdown({ ...corpus, base }) },
@@ -32,6 +33,7 @@ export function notes({ site, base }: { site: string; base: string }): AstroInte
         });
       },
       'astro:server:setup': (setup) => showContentProblemsInBrowser(corpus, setup),
+      'astro:build:done': () => dropTrees(),
     },
   };
 }

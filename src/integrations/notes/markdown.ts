@@ -9,6 +9,7 @@ import { rehypeScrollableTables } from './rehype-scrollable-tables';
 import { rehypeAlerts } from './rehype-alerts';
 import { rehypeInlineCode } from './rehype-inline-code';
 import { remarkNoteLinks, type NoteLinkOptions } from './remark-note-links';
+import { remarkParsedOnce } from './remark-parsed-once';
 
 /** The Markdown pipeline of every note: GFM, wikilinks and note links, then heading anchors, external links, tables. */
 export function notesMarkdown(noteLinks: NoteLinkOptions) {
@@ -16,7 +17,7 @@ export function notesMarkdown(noteLinks: NoteLinkOptions) {
     // GFM comes from remark-gfm, declared here so its version is ours, not a default's.
     gfm: false,
     smartypants: false,
-    remarkPlugins: [remarkGfm, remarkWikilinks, [remarkNoteLinks, noteLinks], [remarkDiagrams, { base: noteLinks.base }]],
+    remarkPlugins: [remarkParsedOnce, remarkGfm, remarkWikilinks, [remarkNoteLinks, noteLinks], [remarkDiagrams, { base: noteLinks.base }]],
     remarkRehype: {
       footnoteLabel: zhCN.footnotes,
       footnoteBackLabel: (index: number) => zhCN.footnoteBack(index + 1),
