@@ -6,7 +6,7 @@
  * painted results. Bytes and requests are the same on every run; the time is the median of `--runs`
  * (default 3), each in a fresh context, since a busy machine makes single timings noisy. Builds nothing: the real notes are read from tests/.sites/root
  * (`npm exec -- tsx tests/support/build-test-sites.mjs root`); a bench corpus build
- * (`BENCH_KEEP=1 npm run bench`, which prints its output folder) is measured when given with
+ * (`npm run bench -- --keep`: the site is `out-<N>/` in the folder it prints) is measured when given with
  * `--bench <dir>` or `BENCH_OUT=<dir>`.
  */
 import fs from 'node:fs';

@@ -1,10 +1,8 @@
-import { elementForFragment } from './util/fragment';
-
 /** Marks the TOC link of the section being read (`aria-current`), as the reader scrolls. */
 export function highlightCurrentSection(): void {
   const links = [...document.querySelectorAll<HTMLAnchorElement>('[data-toc] a[href^="#"]')];
   const targets = links
-    .map((link) => elementForFragment(link.hash))
+    .map((link) => document.getElementById(decodeURIComponent(link.hash.slice(1))))
     .filter((el): el is HTMLElement => el !== null);
   if (targets.length === 0) return;
 
@@ -14,7 +12,7 @@ export function highlightCurrentSection(): void {
     let current = targets[0];
     for (const target of targets) if (target.getBoundingClientRect().top <= line) current = target;
     for (const link of links) {
-      const isCurrent = current !== undefined && elementForFragment(link.hash) === current;
+      const isCurrent = current !== undefined && decodeURIComponent(link.hash.slice(1)) === current.id;
       if (isCurrent) link.setAttribute('aria-current', 'true');
       else link.removeAttribute('aria-current');
     }
