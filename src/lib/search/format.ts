@@ -54,11 +54,12 @@ export interface Passage {
 export type TextPack = Passage[];
 
 /**
- * A text file: consecutive packs, of one page or of several, about TEXT_FILE_CHARS in all. Packing
- * several short notes into one file keeps a large site's file count near its page count.
+ * A text file: consecutive packs, of one page or of several, at most TEXT_FILE_CHARS in all (or one
+ * larger pack). A short note's last pack shares a file with the next note's first, which saves
+ * files without making the five files a query fetches for its excerpts much larger.
  */
 export type TextFile = TextPack[];
-export const TEXT_FILE_CHARS = 6000;
+export const TEXT_FILE_CHARS = 2000;
 
 /** Traditional → Simplified pairs, for OpenCC's converter (phrases and characters). */
 export type FoldTable = [traditional: string, simplified: string][];
