@@ -1,4 +1,4 @@
-import { zhCN as t } from '../../lib/i18n';
+import { groupingStrings, searchStrings as t } from '../../lib/i18n';
 import { loadStylesheet } from '../util/stylesheet';
 import searchStyles from '../../styles/search.css?url';
 import { inputKind, latestOnly } from '../util/debounce';
@@ -51,8 +51,8 @@ function skeleton(): HTMLDialogElement {
   close.textContent = t.searchClose;
   close.addEventListener('click', () => root.close());
   const [topicLabel, tagLabel] = root.querySelectorAll('.search-filters span');
-  topicLabel!.textContent = t.topics;
-  tagLabel!.textContent = t.tags;
+  topicLabel!.textContent = groupingStrings.topics;
+  tagLabel!.textContent = groupingStrings.tags;
   root.querySelector('[role="listbox"]')!.setAttribute('aria-label', t.searchResults);
   root.querySelector('[data-see-all]')!.textContent = t.searchSeeAll;
   return root;

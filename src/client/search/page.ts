@@ -1,4 +1,4 @@
-import { zhCN as t } from '../../lib/i18n';
+import { searchStrings as t } from '../../lib/i18n';
 import { inputKind, latestOnly } from '../util/debounce';
 import { availableFilters, searchNotes, type SearchResponse } from './query';
 import { loadExcerptsWhenVisible, resultParts, statusText } from './render';
