@@ -1,3 +1,4 @@
+import { codeStrings as t } from '../lib/i18n';
 import { SESSION_LANGUAGES } from '../lib/languages';
 
 /**
@@ -19,10 +20,6 @@ async function copy(text: string): Promise<void> {
   if (fallback) return (await fallback).copyWithFallback(text);
   return navigator.clipboard.writeText(text);
 }
-
-/** The words the buttons show, from `[data-code-strings]` (CodeActions.astro): importing i18n.ts would ship every string. */
-let t: DOMStringMap = {};
-const say = (key: 'copy' | 'copied' | 'copiedAnnouncement' | 'copyFailed') => t[key] ?? '';
 
 export function codeText(pre: HTMLElement): string {
   const session = SESSION_LANGUAGES.has(pre.dataset['language'] ?? '');
@@ -77,7 +74,7 @@ function showResult(button: HTMLButtonElement, label: string, done: boolean): vo
   button.title = label;
   button.classList.toggle('is-done', done);
   setTimeout(() => {
-    button.title = say('copy');
+    button.title = t.copy;
     button.classList.remove('is-done');
   }, 2000);
 }
@@ -97,11 +94,11 @@ async function act(button: HTMLButtonElement): Promise<void> {
   if (action === 'copy') {
     try {
       await copy(text);
-      showResult(button, say('copied'), true);
-      announce(block, say('copiedAnnouncement'));
+      showResult(button, t.copied, true);
+      announce(block, t.copiedAnnouncement);
     } catch {
-      showResult(button, say('copyFailed'), false);
-      announce(block, say('copyFailed'));
+      showResult(button, t.copyFailed, false);
+      announce(block, t.copyFailed);
     }
   } else if (action === 'download') {
     const name = block.dataset['title'] ?? 'snippet.txt';
@@ -109,12 +106,11 @@ async function act(button: HTMLButtonElement): Promise<void> {
     const link = Object.assign(document.createElement('a'), { href: url, download: name });
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-    announce(block, (t['downloaded'] ?? '{name}').replace('{name}', name));
+    announce(block, t.downloaded(name));
   }
 }
 
 export function initCodeActions(): void {
-  t = document.querySelector<HTMLElement>('[data-code-strings]')?.dataset ?? {};
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-code-action]')) button.hidden = false;
   setWrap(storedWrap());
   document.addEventListener('click', (event) => {

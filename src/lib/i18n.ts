@@ -1,15 +1,25 @@
 /**
- * Every string shown to readers. A second locale is another object of the same shape.
+ * Every string shown to readers, in sections; pages use `t`, all sections together. Browser code
+ * imports only the section it shows (`codeStrings`, `searchStrings`, `groupingStrings`), and those
+ * sections hold only what browser code shows, each in a module of its own (src/lib/strings/): the
+ * bundler keeps a section whole and splits chunks by module, so a string in a browser section, or
+ * a browser section in a shared module, costs bytes in bundles that never show it. A second locale
+ * is another set of sections of the same shapes.
  */
-export const zhCN = {
+import { codeStrings } from './strings/code';
+import { groupingStrings } from './strings/grouping';
+import { searchStrings } from './strings/search';
+
+export { codeStrings, groupingStrings, searchStrings };
+
+/** Page frame, navigation and the site's index pages. */
+export const siteStrings = {
   lang: 'zh-CN',
   siteName: '笔记库',
   siteTagline: '运维与后端工程笔记：进程守护、Kafka、JVM 内存、nginx 与职业随想',
   skipToContent: '跳到正文',
   home: '首页',
-  topics: '专题',
   allTags: '全部标签',
-  tags: '标签',
   recentlyUpdated: '最近更新',
   notesInTopic: '本专题的笔记',
   noteCount: (n: number) => `${n} 篇笔记`,
@@ -44,37 +54,35 @@ export const zhCN = {
   headingAnchor: '本节链接',
   footnotes: '脚注',
   tableLabel: (columns: string) => (columns ? `表格：${columns}` : '表格'),
-  // search: dialog, search page, results
+} as const;
+
+/** The way into search, written at build time: the header button, its shortcut, the search page without JavaScript. */
+export const searchEntryStrings = {
   search: '搜索',
-  searchTitle: '搜索笔记',
-  searchLabel: '搜索笔记',
-  searchPlaceholder: '搜索：分区、守护进程、Restart=always、-Xmx…',
-  searchClose: '关闭',
-  searchResults: '搜索结果',
-  searchAll: '全部',
-  searchSeeAll: '在搜索页查看全部结果',
-  searchCount: (n: number) => `找到 ${n} 篇笔记`,
-  searchWithSynonyms: (n: number, words: readonly string[]) => `找到 ${n} 篇笔记（含同义词：${words.join('、')}）`,
-  searchPartialLabel: '部分匹配',
-  searchError: '搜索索引加载失败，请刷新页面重试',
-  searchNoResults: (q: string) => `没有找到与“${q}”相关的笔记`,
-  searchOnlyPartial: (q: string, n: number) => `没有笔记完整包含“${q}”；下面 ${n} 篇只包含其中部分字词`,
-  searchPartialHeading: '只包含部分字词的结果',
   searchNeedsJs: '搜索需要 JavaScript。你也可以按标签或专题浏览全部笔记：',
   searchShortcut: '按 / 或 Ctrl+K 打开搜索',
+} as const;
+
+/** What surrounds a note: who links to it, related notes, link previews, its source. */
+export const noteStrings = {
   backlinks: '被引用',
   backlinksMore: (n: number) => `显示其余 ${n} 处引用`,
   related: '相关笔记',
   previewLabel: '链接预览',
-  copy: '复制',
-  copied: '已复制',
-  copiedAnnouncement: '代码已复制到剪贴板',
-  copyFailed: '复制失败',
+  // Note pages: link to the source file (REPO_URL)
+  editPage: '编辑此页',
+} as const;
+
+/** Code block frames, written at build time: the other buttons' names and the verifier's badge. */
+export const codeFrameStrings = {
   download: '下载',
-  downloaded: (name: string) => `已下载 ${name}`,
   wrap: '换行',
   verifiedWith: (tool: string) => `已验证：${tool}`,
   verifiedCommands: (tool: string) => `已验证命令语法：${tool}`,
+} as const;
+
+/** Markdown drawn at build time: alerts, diagrams, footnotes. */
+export const markdownStrings = {
   // GFM alerts (> [!NOTE] …): the label of each callout, as GitHub shows them in Chinese
   alerts: { NOTE: '注意', TIP: '提示', IMPORTANT: '重要', WARNING: '警告', CAUTION: '小心' },
   // Diagrams drawn at build time from ```mermaid fences (src/integrations/diagrams/)
@@ -82,7 +90,10 @@ export const zhCN = {
   diagramRegion: (name: string) => `图：${name}`,
   diagramKinds: { flowchart: '流程图', state: '状态图', sequence: '时序图', class: '类图', er: '实体关系图' },
   footnoteBack: (n: number) => `回到引用 ${n}`,
-  // The note map (graph page, local graph on note pages)
+} as const;
+
+/** The note map (graph page, local graph on note pages). */
+export const graphStrings = {
   graph: '关系图',
   graphIntro: '全部笔记和它们之间的链接：颜色表示专题，连线表示一篇笔记链接到另一篇。',
   graphMapLabel: '笔记关系图',
@@ -98,10 +109,30 @@ export const zhCN = {
   graphLinkCount: (n: number) => `${n} 个关联`,
   localGraph: '关系图：本篇的邻居',
   localGraphLabel: (title: string) => `“${title}”和与它互相链接的笔记`,
-  // Note pages: link to the source file (REPO_URL)
-  editPage: '编辑此页',
 } as const;
 
-export type UiStrings = typeof zhCN;
+export type UiStrings = typeof siteStrings &
+  typeof groupingStrings &
+  typeof searchEntryStrings &
+  typeof searchStrings &
+  typeof noteStrings &
+  typeof codeFrameStrings &
+  typeof codeStrings &
+  typeof markdownStrings &
+  typeof graphStrings;
+
+// A pure call, not a spread: the bundler keeps a spread (it might run getters), and with it every section.
+export const zhCN: UiStrings = /* @__PURE__ */ Object.assign(
+  {},
+  siteStrings,
+  groupingStrings,
+  searchEntryStrings,
+  searchStrings,
+  noteStrings,
+  codeFrameStrings,
+  codeStrings,
+  markdownStrings,
+  graphStrings,
+);
 
 export const t: UiStrings = zhCN;

@@ -4,7 +4,7 @@ import { parseArguments } from '../../cli/verify/index.ts';
 import { mainClass } from '../../cli/verify/java.ts';
 import { kafkaVersion, parseProperties, scopeOf, valueProblem } from '../../cli/verify/kafka-properties.ts';
 import { safeFileName } from '../../cli/verify/names.ts';
-import { detectContext, rewriteForCheck, unprivilegedPorts, wrapNginx } from '../../cli/verify/nginx.ts';
+import { detectContext, rewriteForCheck, unprivilegedPorts, wrapNginx } from '../../cli/verify/nginx-config.ts';
 import { sessionCommands } from '../../cli/verify/shell.ts';
 import { mapForCheck } from '../../cli/verify/supervisord.ts';
 import { stubExecutables, unitLayout } from '../../cli/verify/systemd.ts';

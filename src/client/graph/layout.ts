@@ -51,12 +51,31 @@ const MIN_RADIUS = 12;
 
 /** Runs the simulation to its end and returns where every node ended up. */
 export async function layoutGraph(data: GraphData, options: LayoutOptions): Promise<Layout> {
-  const count = data.nodes.length;
-  const degree = new Array<number>(count).fill(0);
-  for (const edge of data.edges) {
-    degree[edge.source]! += 1;
-    degree[edge.target]! += 1;
-  }
+  const plan = planLayout(data.nodes.length, options);
+  const nodes = startingNodes(data, options, plan);
+  const links: SimulationLinkDatum<SimNode>[] = data.edges.map((e) => ({ source: e.source, target: e.target }));
+  const simulation = forceSimulation(nodes).stop().alphaDecay(1 - Math.pow(0.001, 1 / plan.ticks));
+  if (plan.local) addRingForces(simulation, links, options.centre!, data.nodes.length);
+  else addClusterForces(simulation, links, plan, options.groups);
+  await runInSlices(simulation, plan, options.frameBudget ?? 12);
+  return placedLayout(nodes);
+}
+
+type Simulation = ReturnType<typeof forceSimulation<SimNode>>;
+
+/** The choices that follow from the map's size and kind, shared by the start positions and the forces. */
+interface Plan {
+  /** A local graph: one note at the centre, its neighbours around it. */
+  readonly local: boolean;
+  readonly large: boolean;
+  /** Link length: the room between linked notes. */
+  readonly gap: number;
+  readonly ticks: number;
+  /** Where a topic's cluster sits. */
+  anchor(group: number): { x: number; y: number };
+}
+
+function planLayout(count: number, options: LayoutOptions): Plan {
   const groupCount = Math.max(1, ...options.groups.map((g) => g + 1));
   const local = options.centre !== undefined;
   const large = count > 300;
@@ -70,51 +89,70 @@ export async function layoutGraph(data: GraphData, options: LayoutOptions): Prom
     const angle = (2 * Math.PI * group) / groupCount - Math.PI / 2;
     return groupCount === 1 || local ? { x: 0, y: 0 } : { x: spread * stretch * Math.cos(angle), y: (spread / stretch) * Math.sin(angle) };
   };
+  return { local, large, gap, ticks: options.ticks ?? (large ? 150 : 300), anchor };
+}
+
+/** Every node near its cluster's anchor, sized by its link count; a local graph's note pinned at the centre. */
+function startingNodes(data: GraphData, options: LayoutOptions, plan: Plan): SimNode[] {
+  const degree = new Array<number>(data.nodes.length).fill(0);
+  for (const edge of data.edges) {
+    degree[edge.source]! += 1;
+    degree[edge.target]! += 1;
+  }
   const nodes: SimNode[] = data.nodes.map((_, i) => {
-    const home = anchor(options.groups[i] ?? 0);
+    const home = plan.anchor(options.groups[i] ?? 0);
     // A small golden-angle spiral around the cluster's anchor: a tidy, deterministic start.
     const radius = 10 * Math.sqrt(i + 0.5);
     const angle = i * Math.PI * (3 - Math.sqrt(5));
     return { x: home.x + radius * Math.cos(angle), y: home.y + radius * Math.sin(angle), r: MIN_RADIUS + Math.min(8, 1.5 * Math.sqrt(degree[i]!)) };
   });
-  if (local && nodes[options.centre!]) Object.assign(nodes[options.centre!]!, { x: 0, y: 0, fx: 0, fy: 0 });
-  const links: SimulationLinkDatum<SimNode>[] = data.edges.map((e) => ({ source: e.source, target: e.target }));
-  const ticks = options.ticks ?? (large ? 150 : 300);
+  if (plan.local && nodes[options.centre!]) Object.assign(nodes[options.centre!]!, { x: 0, y: 0, fx: 0, fy: 0 });
+  return nodes;
+}
 
-  const simulation = forceSimulation(nodes).stop().alphaDecay(1 - Math.pow(0.001, 1 / ticks));
-  if (local) {
-    // A note's neighbours on a ring around it: links among them pull linked neighbours side by
-    // side, and titles can point outwards without crossing the middle.
-    const ring = Math.max(130, (count * 40) / (2 * Math.PI));
-    simulation
-      .force('ring', forceRadial<SimNode>((_, i) => (i === options.centre ? 0 : ring)).strength(0.8))
-      .force('charge', forceManyBody<SimNode>().strength(-300))
-      .force('link', forceLink(links).distance(ring / 2).strength(0.05));
-  } else {
-    simulation
-      .force('link', forceLink(links).distance(gap))
-      // A coarser Barnes–Hut approximation halves the cost of the strongest force on big maps.
-      .force('charge', forceManyBody<SimNode>().strength(large ? -90 : -400).theta(large ? 1.2 : 0.9))
-      .force('x', forceX<SimNode>((_, i) => anchor(options.groups[i] ?? 0).x).strength(0.06))
-      .force('y', forceY<SimNode>((_, i) => anchor(options.groups[i] ?? 0).y).strength(0.06));
-  }
+/**
+ * A note's neighbours on a ring around it: links among them pull linked neighbours side by
+ * side, and titles can point outwards without crossing the middle.
+ */
+function addRingForces(simulation: Simulation, links: SimulationLinkDatum<SimNode>[], centre: number, count: number): void {
+  const ring = Math.max(130, (count * 40) / (2 * Math.PI));
+  simulation
+    .force('ring', forceRadial<SimNode>((_, i) => (i === centre ? 0 : ring)).strength(0.8))
+    .force('charge', forceManyBody<SimNode>().strength(-300))
+    .force('link', forceLink(links).distance(ring / 2).strength(0.05));
+}
+
+/** The whole map: linked notes close, every note pushing the others away, each topic drawn to its anchor. */
+function addClusterForces(simulation: Simulation, links: SimulationLinkDatum<SimNode>[], plan: Plan, groups: readonly number[]): void {
+  const { large } = plan;
+  simulation
+    .force('link', forceLink(links).distance(plan.gap))
+    // A coarser Barnes–Hut approximation halves the cost of the strongest force on big maps.
+    .force('charge', forceManyBody<SimNode>().strength(large ? -90 : -400).theta(large ? 1.2 : 0.9))
+    .force('x', forceX<SimNode>((_, i) => plan.anchor(groups[i] ?? 0).x).strength(0.06))
+    .force('y', forceY<SimNode>((_, i) => plan.anchor(groups[i] ?? 0).y).strength(0.06));
+}
+
+/** Steps the simulation `plan.ticks` times, yielding to the browser whenever a frame's `budget` (ms) is spent. */
+async function runInSlices(simulation: Simulation, plan: Plan, budget: number): Promise<void> {
   // Round nodes have square hit boxes: keep the boxes of diagonal neighbours apart too. Overlaps
   // only matter once the map has settled, so on big maps collisions join for the last part of the run.
   const collide = forceCollide<SimNode>((n) => n.r * 1.5 + 2);
-  const collideFrom = large ? Math.floor(ticks * 0.6) : 0;
-
-  const budget = options.frameBudget ?? 12;
+  const collideFrom = plan.large ? Math.floor(plan.ticks * 0.6) : 0;
   let done = 0;
-  while (done < ticks) {
+  while (done < plan.ticks) {
     const started = performance.now();
     do {
       if (done === collideFrom) simulation.force('collide', collide);
       simulation.tick();
       done += 1;
-    } while (done < ticks && performance.now() - started < budget);
-    if (done < ticks) await nextFrame();
+    } while (done < plan.ticks && performance.now() - started < budget);
+    if (done < plan.ticks) await nextFrame();
   }
+}
 
+/** Positions rounded for the SVG source, and the box around them. */
+function placedLayout(nodes: readonly SimNode[]): Layout {
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
   const placed = nodes.map((n) => {
     const point = { x: round(n.x ?? 0), y: round(n.y ?? 0), r: round(n.r) };

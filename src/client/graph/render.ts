@@ -8,7 +8,8 @@
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, zoomTransform } from 'd3-zoom';
 import type { GraphData } from '../../lib/graph-types';
-import { labelLayer } from './label-layer';
+import { adjacency, followPointerAndFocus, Highlight } from './highlight';
+import { labelLayer, type LabelView } from './label-layer';
 import type { Layout } from './layout';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -62,32 +63,51 @@ function fit(layout: Layout, box: { width: number; height: number }) {
   return { points, vx: cx - vw / 2, vy: cy - vh / 2, vw, vh };
 }
 
-export function renderGraph(canvas: HTMLElement, data: GraphData, layout: Layout, options: RenderOptions): GraphView {
-  const { points, vx, vy, vw, vh } = fit(layout, { width: canvas.clientWidth || 600, height: canvas.clientHeight || 400 });
-  const neighbours = data.nodes.map(() => [] as number[]);
-  const edgesOf = data.nodes.map(() => [] as number[]);
-  data.edges.forEach((edge, e) => {
-    neighbours[edge.source]!.push(edge.target);
-    neighbours[edge.target]!.push(edge.source);
-    edgesOf[edge.source]!.push(e);
-    edgesOf[edge.target]!.push(e);
-  });
-  const edgePath = (indexes: Iterable<number>) => {
-    let d = '';
-    for (const e of indexes) {
-      const { source, target } = data.edges[e]!;
-      const [a, b] = [points[source]!, points[target]!];
-      d += `M${round(a.x)} ${round(a.y)}L${round(b.x)} ${round(b.y)}`;
-    }
-    return d;
-  };
+/** A fitted map: node positions in map units and the view box around them. */
+type Frame = ReturnType<typeof fit>;
 
+export function renderGraph(canvas: HTMLElement, data: GraphData, layout: Layout, options: RenderOptions): GraphView {
+  const frame = fit(layout, { width: canvas.clientWidth || 600, height: canvas.clientHeight || 400 });
+  const paths = (indexes: Iterable<number>) => edgePath(data, frame.points, indexes);
+  const { vx, vy, vw, vh } = frame;
   const svg = svgElement('svg', { class: 'graph-svg', viewBox: `${vx} ${vy} ${vw} ${vh}`, role: 'group', 'aria-label': options.label });
   const viewport = svgElement('g', { class: 'graph-viewport' });
-  const allEdges = svgElement('path', { class: 'graph-edges', d: edgePath(data.edges.keys()) });
+  const allEdges = svgElement('path', { class: 'graph-edges', d: paths(data.edges.keys()) });
   const litEdges = svgElement('path', { class: 'graph-edges graph-edges--lit', d: '' });
   const nodeGroup = svgElement('g', { class: 'graph-nodes' });
-  const nodeElements = data.nodes.map((node, i) => {
+  const nodes = drawNodes(nodeGroup, data, frame.points, options);
+  const current = data.nodes.findIndex((node) => node.id === options.current);
+  const labels = labelLayer(data, frame.points, { area: () => visibleArea(svg, frame) }, svgElement, current);
+  viewport.append(allEdges, litEdges, nodeGroup, labels.rest, labels.focus);
+  svg.append(viewport);
+  canvas.replaceChildren(svg);
+  labels.update();
+  new ResizeObserver(() => labels.update()).observe(svg);
+
+  const highlight = new Highlight(svg, nodes, litEdges, labels, adjacency(data), paths);
+  const relabel = () => {
+    labels.update();
+    highlight.refocus();
+  };
+  const zoomed = options.zoomable ? addZoom(svg, viewport, frame, data.nodes.length, relabel) : undefined;
+  followPointerAndFocus(nodeGroup, highlight, (i) => zoomed?.reveal(i));
+  return { svg, zoomBy: zoomed?.zoomBy ?? (() => {}), reset: zoomed?.reset ?? (() => {}) };
+}
+
+/** The given edges as one path's `d`: one element draws them all. */
+function edgePath(data: GraphData, points: Frame['points'], indexes: Iterable<number>): string {
+  let d = '';
+  for (const e of indexes) {
+    const { source, target } = data.edges[e]!;
+    const [a, b] = [points[source]!, points[target]!];
+    d += `M${round(a.x)} ${round(a.y)}L${round(b.x)} ${round(b.y)}`;
+  }
+  return d;
+}
+
+/** One link per note, in data order (`data-index` finds it again from an event). */
+function drawNodes(group: SVGGElement, data: GraphData, points: Frame['points'], options: RenderOptions): SVGAElement[] {
+  return data.nodes.map((node, i) => {
     const point = points[i]!;
     const link = svgElement('a', {
       class: `graph-node graph-c${paletteSlot(options.topics, node.topic)}`,
@@ -101,106 +121,47 @@ export function renderGraph(canvas: HTMLElement, data: GraphData, layout: Layout
       link.setAttribute('aria-current', 'page');
     }
     link.append(svgElement('circle', { cx: round(point.x), cy: round(point.y), r: point.r }));
-    nodeGroup.append(link);
+    group.append(link);
     return link;
   });
+}
 
-  // The visible part of the map in map units: the view box as the SVG shows it, through the zoom.
-  const area = () => {
-    const rect = svg.getBoundingClientRect();
-    const scale = Math.min(rect.width / vw, rect.height / vh) || 1;
-    const [w, h] = [(rect.width || vw * scale) / scale, (rect.height || vh * scale) / scale];
-    const t = zoomTransform(svg);
-    const [x0, y0] = t.invert([vx + vw / 2 - w / 2, vy + vh / 2 - h / 2]);
-    return { box: { x: x0, y: y0, width: w / t.k, height: h / t.k }, unit: 1 / (scale * t.k) };
-  };
-  const labels = labelLayer(data, points, { area }, svgElement, data.nodes.findIndex((node) => node.id === options.current));
-  viewport.append(allEdges, litEdges, nodeGroup, labels.rest, labels.focus);
-  svg.append(viewport);
-  canvas.replaceChildren(svg);
-  labels.update();
-  new ResizeObserver(() => labels.update()).observe(svg);
+/** The visible part of the map in map units: the view box as the SVG shows it, through the zoom. */
+function visibleArea(svg: SVGSVGElement, { vx, vy, vw, vh }: Frame): ReturnType<LabelView['area']> {
+  const rect = svg.getBoundingClientRect();
+  const scale = Math.min(rect.width / vw, rect.height / vh) || 1;
+  const [w, h] = [(rect.width || vw * scale) / scale, (rect.height || vh * scale) / scale];
+  const t = zoomTransform(svg);
+  const [x0, y0] = t.invert([vx + vw / 2 - w / 2, vy + vh / 2 - h / 2]);
+  return { box: { x: x0, y: y0, width: w / t.k, height: h / t.k }, unit: 1 / (scale * t.k) };
+}
 
-  // Highlight: only the elements it marks are touched, and unmarked again on the way out.
-  let lit: Element[] = [];
-  let active = -1;
-  const unlight = () => {
-    if (active < 0) return;
-    for (const element of lit) element.classList.remove('is-active', 'is-neighbour');
-    lit = [];
-    labels.focusOn(-1, []);
-    litEdges.setAttribute('d', '');
-    svg.classList.remove('is-focusing');
-    active = -1;
-  };
-  const light = (i: number) => {
-    if (i === active) return;
-    unlight();
-    active = i;
-    svg.classList.add('is-focusing');
-    nodeElements[i]!.classList.add('is-active');
-    lit.push(nodeElements[i]!);
-    for (const j of neighbours[i]!) {
-      nodeElements[j]!.classList.add('is-neighbour');
-      lit.push(nodeElements[j]!);
-    }
-    litEdges.setAttribute('d', edgePath(edgesOf[i]!));
-    labels.focusOn(i, neighbours[i]!);
-  };
-  const nodeIndex = (target: EventTarget | null) => {
-    const link = target instanceof Element ? target.closest('.graph-node') : null;
-    return link && nodeGroup.contains(link) ? Number(link.getAttribute('data-index')) : -1;
-  };
-  const focused = () => nodeIndex(document.activeElement);
-  let revealNode = (_: number) => {};
-  nodeGroup.addEventListener('pointerover', (event) => {
-    const i = nodeIndex(event.target);
-    if (i >= 0) light(i);
-  });
-  nodeGroup.addEventListener('pointerout', (event) => {
-    if (nodeIndex(event.relatedTarget) >= 0) return;
-    const i = focused();
-    if (i >= 0) light(i);
-    else unlight();
-  });
-  nodeGroup.addEventListener('focusin', (event) => {
-    const i = nodeIndex(event.target);
-    if (i < 0) return;
-    revealNode(i);
-    light(i);
-  });
-  nodeGroup.addEventListener('focusout', (event) => {
-    if (nodeIndex(event.relatedTarget) < 0) unlight();
-  });
-
-  const view: GraphView = { svg, zoomBy: () => {}, reset: () => {} };
-  if (options.zoomable) {
-    const behaviour = zoom<SVGSVGElement, unknown>()
-      .scaleExtent([0.5, Math.max(4, Math.sqrt(data.nodes.length))])
-      .translateExtent([
-        [vx - vw / 2, vy - vh / 2],
-        [vx + vw * 1.5, vy + vh * 1.5],
-      ])
-      .on('zoom', (event: { transform: { toString(): string } }) => viewport.setAttribute('transform', event.transform.toString()))
-      // Titles are placed for the new scale once the gesture ends, not on every frame of it.
-      .on('end', () => {
-        labels.update();
-        if (active >= 0) labels.focusOn(active, neighbours[active]!);
-      });
-    const selection = select(svg);
-    selection.call(behaviour);
-    view.zoomBy = (factor) => behaviour.scaleBy(selection, factor);
-    view.reset = () => behaviour.transform(selection, zoomIdentity);
+/** Wheel, drag and the buttons zoom and pan the map; `reveal` brings a node into view. */
+function addZoom(svg: SVGSVGElement, viewport: SVGGElement, frame: Frame, nodeCount: number, zoomEnded: () => void) {
+  const { points, vx, vy, vw, vh } = frame;
+  const behaviour = zoom<SVGSVGElement, unknown>()
+    .scaleExtent([0.5, Math.max(4, Math.sqrt(nodeCount))])
+    .translateExtent([
+      [vx - vw / 2, vy - vh / 2],
+      [vx + vw * 1.5, vy + vh * 1.5],
+    ])
+    .on('zoom', (event: { transform: { toString(): string } }) => viewport.setAttribute('transform', event.transform.toString()))
+    // Titles are placed for the new scale once the gesture ends, not on every frame of it.
+    .on('end', zoomEnded);
+  const selection = select(svg);
+  selection.call(behaviour);
+  return {
+    zoomBy: (factor: number) => behaviour.scaleBy(selection, factor),
+    reset: () => behaviour.transform(selection, zoomIdentity),
     // A node reached with Tab while zoomed in may be off screen: bring it to the middle.
-    revealNode = (i) => {
+    reveal: (i: number) => {
       const point = points[i]!;
       const [x, y] = zoomTransform(svg).apply([point.x, point.y]);
       const margin = point.r * 2;
       const outside = x < vx + margin || x > vx + vw - margin || y < vy + margin || y > vy + vh - margin;
       if (outside) behaviour.translateTo(selection, point.x, point.y);
-    };
-  }
-  return view;
+    },
+  };
 }
 
 /** One decimal is sub-pixel at any zoom we allow, and keeps the SVG source short. */

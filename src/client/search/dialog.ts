@@ -1,4 +1,4 @@
-import { zhCN as t } from '../../lib/i18n';
+import { groupingStrings, searchStrings as t } from '../../lib/i18n';
 import { loadStylesheet } from '../util/stylesheet';
 import searchStyles from '../../styles/search.css?url';
 import { inputKind, latestOnly } from '../util/debounce';
@@ -51,8 +51,8 @@ function skeleton(): HTMLDialogElement {
   close.textContent = t.searchClose;
   close.addEventListener('click', () => root.close());
   const [topicLabel, tagLabel] = root.querySelectorAll('.search-filters span');
-  topicLabel!.textContent = t.topics;
-  tagLabel!.textContent = t.tags;
+  topicLabel!.textContent = groupingStrings.topics;
+  tagLabel!.textContent = groupingStrings.tags;
   root.querySelector('[role="listbox"]')!.setAttribute('aria-label', t.searchResults);
   root.querySelector('[data-see-all]')!.textContent = t.searchSeeAll;
   return root;
@@ -150,16 +150,7 @@ function buildDialog(base: string): HTMLDialogElement {
   });
   input.addEventListener('compositionend', () => search('now'));
   for (const select of selects) select.addEventListener('change', () => search('now'));
-  input.addEventListener('keydown', (event) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      options.move(event.key === 'ArrowDown' ? 1 : -1);
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      const chosen = options.chosen();
-      if (chosen) location.assign(chosen.href);
-    }
-  });
+  navigateWithKeys(input, options);
 
   void availableFilters(base).then(({ topic, tag }) => {
     for (const select of selects) {
@@ -170,6 +161,20 @@ function buildDialog(base: string): HTMLDialogElement {
   seeAll.href = `${base}search/`;
   document.body.append(root);
   return root;
+}
+
+/** ↑/↓ move through the options while focus stays in the input (combobox); Enter opens the chosen one. */
+function navigateWithKeys(input: HTMLInputElement, options: Options): void {
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      options.move(event.key === 'ArrowDown' ? 1 : -1);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const chosen = options.chosen();
+      if (chosen) location.assign(chosen.href);
+    }
+  });
 }
 
 function definedEntries(record: Record<string, string | undefined>): Record<string, string> {

@@ -1,4 +1,4 @@
-import { zhCN as t } from '../../lib/i18n';
+import { searchStrings as t } from '../../lib/i18n';
 import type { Excerpt } from './excerpt';
 import { loadExcerpt, type SearchResponse, type SearchResult } from './query';
 

@@ -44,50 +44,57 @@ export function transformerCodeFrame(labels: CodeFrameLabels): ShikiTransformer 
       const pre = root.children.find((child): child is Element => child.type === 'element' && child.tagName === 'pre');
       if (!pre) return;
       const { title } = parseFenceMeta(this.options.meta?.__raw);
-      // The wrap button's aria-pressed is set by the script that shows it (it knows the stored choice).
-      const button = (action: string, label: string): Element => ({
-        type: 'element',
-        tagName: 'button',
-        properties: { type: 'button', className: ['code-button'], dataCodeAction: action, title: label, hidden: true },
-        children: [],
-      });
-      const header: ElementContent[] = [];
-      if (title) {
-        // `title`: the whole name on hover when a narrow screen cuts it short.
-        header.push({ type: 'element', tagName: 'span', properties: { className: ['code-title'], title }, children: [{ type: 'text', value: title }] });
-      }
-      const verifiedTool = labels.verifiedBy?.(this.options.lang, this.source);
-      if (verifiedTool) {
-        const badge = SESSION_LANGUAGES.has(this.options.lang) ? labels.verifiedCommands : labels.verifiedWith;
-        const text = badge ? badge(verifiedTool) : verifiedTool;
-        header.push({
-          type: 'element',
-          tagName: 'span',
-          properties: { className: ['code-verified'], dataSearchIgnore: '' },
-          children: [{ type: 'text', value: text }],
-        });
-      }
-      const actions: Element = {
-        type: 'element',
-        tagName: 'div',
-        properties: { className: ['code-actions'], dataSearchIgnore: '' },
-        children: [
-          button('wrap', labels.wrap),
-          ...(title ? [button('download', labels.download)] : []),
-          button('copy', labels.copy),
-        ],
-      };
+      const header = [...titleSpan(title), ...verifiedBadge(labels, this.options.lang, this.source), actionButtons(labels, title)];
       root.children = [
         {
           type: 'element',
           tagName: 'div',
           properties: { className: ['code-block'], dataCodeBlock: '', ...(title ? { dataTitle: title } : {}) },
-          children: [
-            { type: 'element', tagName: 'div', properties: { className: ['code-header'] }, children: [...header, actions] },
-            pre,
-          ],
+          children: [{ type: 'element', tagName: 'div', properties: { className: ['code-header'] }, children: header }, pre],
         },
       ];
     },
+  };
+}
+
+/** The file name, if the fence has one; `title`: the whole name on hover when a narrow screen cuts it short. */
+function titleSpan(title: string | undefined): ElementContent[] {
+  if (!title) return [];
+  return [{ type: 'element', tagName: 'span', properties: { className: ['code-title'], title }, children: [{ type: 'text', value: title }] }];
+}
+
+/** "Verified" badge when the snippet verifier proved the block; a terminal session says only its commands were. */
+function verifiedBadge(labels: CodeFrameLabels, lang: string, code: string): ElementContent[] {
+  const verifiedTool = labels.verifiedBy?.(lang, code);
+  if (!verifiedTool) return [];
+  const badge = SESSION_LANGUAGES.has(lang) ? labels.verifiedCommands : labels.verifiedWith;
+  const text = badge ? badge(verifiedTool) : verifiedTool;
+  return [
+    {
+      type: 'element',
+      tagName: 'span',
+      properties: { className: ['code-verified'], dataSearchIgnore: '' },
+      children: [{ type: 'text', value: text }],
+    },
+  ];
+}
+
+/** Wrap, download (only a block with a file name has something to save as) and copy. */
+function actionButtons(labels: CodeFrameLabels, title: string | undefined): Element {
+  return {
+    type: 'element',
+    tagName: 'div',
+    properties: { className: ['code-actions'], dataSearchIgnore: '' },
+    children: [codeButton('wrap', labels.wrap), ...(title ? [codeButton('download', labels.download)] : []), codeButton('copy', labels.copy)],
+  };
+}
+
+/** Hidden until the script wires it. The wrap button's aria-pressed is set by that script (it knows the stored choice). */
+function codeButton(action: string, label: string): Element {
+  return {
+    type: 'element',
+    tagName: 'button',
+    properties: { type: 'button', className: ['code-button'], dataCodeAction: action, title: label, hidden: true },
+    children: [],
   };
 }
