@@ -5,7 +5,8 @@ import { queryTable, unanswered } from './search-queries';
 /** Opens the search page for `query` and waits until its results are shown. */
 async function search(page: Page, query: string): Promise<void> {
   await page.goto(`search/?q=${encodeURIComponent(query)}`);
-  await expect(page.locator('[data-search-results]')).toHaveAttribute('aria-busy', 'false');
+  // A first query loads the index; on a busy shared machine that can take more than the default 5 s.
+  await expect(page.locator('[data-search-results]')).toHaveAttribute('aria-busy', 'false', { timeout: 15_000 });
 }
 
 /** Result paths relative to the base, in the order the search page shows them. */
