@@ -18,6 +18,8 @@ const notes = defineCollection({
     pattern: '**/*.md',
     // The id is the path as written (`kafka/replication`), which is also the URL.
     generateId: ({ entry }) => entry.replace(/\.md$/, ''),
+    // Pages read the rendered HTML only; the Markdown itself need not sit in the content cache too.
+    retainBody: false,
   }),
   schema: notesSchema,
 });

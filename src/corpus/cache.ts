@@ -13,6 +13,8 @@ export interface CorpusOptions {
   watch: boolean;
   /** A build: the render reuses the trees the reading parsed (parsed-trees.ts). */
   leaveTreesForRender?: boolean;
+  /** A build: each note's reading is kept here for the next build (reading-cache.ts). */
+  readingCacheFile?: string | undefined;
 }
 
 /** What every consumer needs, computed once per build from one reading of the notes. */
@@ -35,7 +37,7 @@ export function corpusModel(options: CorpusOptions): CorpusModel {
   const key = `${options.notesDir}|${options.includeDrafts}|${options.watch ? signature(options.notesDir) : ''}`;
   const cached = store[SLOT];
   if (cached?.key === key) return cached.model;
-  const corpus = readCorpus(options.notesDir, { leaveTreesForRender: options.leaveTreesForRender ?? false });
+  const corpus = readCorpus(options.notesDir, { leaveTreesForRender: options.leaveTreesForRender ?? false, cacheFile: options.readingCacheFile });
   const model = {
     corpus,
     graph: buildLinkGraph(corpus, { includeDrafts: options.includeDrafts, fileExists: fs.existsSync }),

@@ -29,16 +29,13 @@ export function headingText(node: Nodes, footnoteNumbers: Map<string, number>, w
   return 'children' in node ? (node.children as Nodes[]).map((child) => headingText(child, footnoteNumbers, wikiTitle)).join('') : '';
 }
 
-/** GFM numbers footnotes by the order of their first reference. */
-export function footnoteNumbering(tree: Root): Map<string, number> {
-  const numbers = new Map<string, number>();
+/** GFM numbers footnotes by the order of their first reference: their ids (lower case) in that order. */
+export function footnoteOrder(tree: Root): string[] {
+  const seen = new Set<string>();
   const walk = (node: Nodes) => {
-    if (node.type === 'footnoteReference') {
-      const id = node.identifier.toLowerCase();
-      if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
-    }
+    if (node.type === 'footnoteReference') seen.add(node.identifier.toLowerCase());
     if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
   };
   walk(tree);
-  return numbers;
+  return [...seen];
 }

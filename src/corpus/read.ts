@@ -1,5 +1,5 @@
 import Slugger from 'github-slugger';
-import type { Heading, Root } from 'mdast';
+import type { Heading, Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -7,25 +7,34 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { walk } from './files';
 import { corpusFields, splitNote } from './front-matter';
-import { footnoteNumbering, headingText } from './heading-text';
+import { footnoteOrder, headingText } from './heading-text';
 import type { ContentProblem } from './checks/problem';
 import { collectLinks } from './links';
 import type { Corpus, CorpusFence, CorpusHtml, CorpusNote } from './model';
 import { noteIdFromPath, type NoteId } from './note-id';
 import { leaveTree } from './parsed-trees';
+import { openReadingCache, type BodyReading } from './reading-cache';
 import { resolveWikiName } from './resolve';
 import { readSource } from './source';
 import { remarkWikilinks } from './wikilinks';
 
+export interface ReadOptions {
+  /** A build: the render reuses the trees this reading parses (parsed-trees.ts). */
+  leaveTreesForRender?: boolean;
+  /** Where the readings are kept between builds (reading-cache.ts); none: every note is parsed. */
+  cacheFile?: string | undefined;
+}
+
 /**
  * Reads every note once: its front matter, headings (as the page will slug them) and every link,
- * code fence and raw HTML chunk it writes. Checks, the link graph and the pages all use the result;
- * with `leaveTreesForRender` (a build) the render reuses the parsed trees (parsed-trees.ts).
+ * code fence and raw HTML chunk it writes. Checks, the link graph and the pages all use the result.
+ * A body read by an earlier build comes from the cache instead of being parsed again.
  */
-export function readCorpus(notesDir: string, { leaveTreesForRender = false } = {}): Corpus {
+export function readCorpus(notesDir: string, { leaveTreesForRender = false, cacheFile }: ReadOptions = {}): Corpus {
   const parser = unified().use(remarkParse).use(remarkGfm).use(remarkWikilinks);
+  const cache = openReadingCache(cacheFile);
   const notes = new Map<NoteId, CorpusNote>();
-  const trees = new Map<NoteId, Root>();
+  const readings = new Map<NoteId, BodyReading>();
   const readProblems: ContentProblem[] = [];
   for (const file of listMarkdown(notesDir)) {
     const id = noteIdFromPath(notesDir, file)!;
@@ -36,29 +45,46 @@ export function readCorpus(notesDir: string, { leaveTreesForRender = false } = {
     }
     const { body, data, fieldLines, problems } = splitNote(source.text);
     readProblems.push(...problems.map((problem) => ({ file, ...problem })));
-    const tree = parser.runSync(parser.parse(body)) as Root;
-    trees.set(id, tree);
-    if (leaveTreesForRender) leaveTree(body, tree);
-    notes.set(id, {
-      id,
-      file,
-      ...corpusFields(data, id),
-      frontMatter: { data, fieldLines },
-      slugs: new Set(),
-      links: collectLinks(tree),
-      fences: collectFences(tree, body),
-      html: collectHtml(tree),
-      excerpt: openingText(tree),
-    });
+    let reading = cache.get(body);
+    if (!reading) {
+      const tree = parser.runSync(parser.parse(body)) as Root;
+      if (leaveTreesForRender) leaveTree(body, tree);
+      reading = readBody(tree, body);
+      cache.set(body, reading);
+    }
+    readings.set(id, reading);
+    const { links, fences, html, excerpt } = reading;
+    notes.set(id, { id, file, ...corpusFields(data, id), frontMatter: { data, fieldLines }, slugs: new Set(), links, fences, html, excerpt });
   }
+  cache.save();
   const corpus: Corpus = { notesDir, notes, byName: indexByName(notes.keys()), readProblems };
   // Slugs come second: a heading's text may hold a wikilink that shows another note's title.
   const wikiTitle = (target: string) => {
     const found = resolveWikiName(corpus, target);
     return 'id' in found ? notes.get(found.id)?.title : undefined;
   };
-  for (const [id, tree] of trees) notes.get(id)!.slugs = headingSlugs(tree, wikiTitle);
+  for (const [id, reading] of readings) notes.get(id)!.slugs = headingSlugs(reading, wikiTitle);
   return corpus;
+}
+
+function readBody(tree: Root, body: string): BodyReading {
+  const headings: Heading[] = [];
+  visit(tree, 'heading', (node: Heading) => {
+    headings.push(node);
+  });
+  const footnoteDefinitions: string[] = [];
+  visit(tree, 'footnoteDefinition', (node) => {
+    footnoteDefinitions.push(node.identifier);
+  });
+  return {
+    links: collectLinks(tree),
+    fences: collectFences(tree, body),
+    html: collectHtml(tree),
+    excerpt: openingText(tree),
+    headings,
+    footnoteOrder: footnoteOrder(tree),
+    footnoteDefinitions,
+  };
 }
 
 function listMarkdown(dir: string): string[] {
@@ -78,17 +104,12 @@ function indexByName(ids: Iterable<NoteId>): Map<string, NoteId[]> {
 }
 
 /** The same slugs Astro's rehypeHeadingIds gives: github-slugger over headings in order. */
-function headingSlugs(tree: Root, wikiTitle: (target: string) => string | undefined): Set<string> {
+function headingSlugs(reading: BodyReading, wikiTitle: (target: string) => string | undefined): Set<string> {
   const slugger = new Slugger();
-  const slugs = new Set<string>();
-  const footnotes = footnoteNumbering(tree);
-  visit(tree, 'heading', (node: Heading) => {
-    slugs.add(slugger.slug(headingText(node, footnotes, wikiTitle)));
-  });
+  const footnotes = new Map(reading.footnoteOrder.map((id, index) => [id, index + 1]));
+  const slugs = new Set(reading.headings.map((node) => slugger.slug(headingText(node as Nodes, footnotes, wikiTitle))));
   // remark-gfm footnotes render these targets too.
-  visit(tree, 'footnoteDefinition', (node) => {
-    slugs.add(`user-content-fn-${node.identifier.toLowerCase()}`);
-  });
+  for (const identifier of reading.footnoteDefinitions) slugs.add(`user-content-fn-${identifier.toLowerCase()}`);
   return slugs;
 }
 

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import type { CorpusOptions } from '../../corpus/cache';
@@ -20,11 +21,19 @@ export function notes({ site, base }: { site: string; base: string }): AstroInte
   return {
     name: 'notes:notes',
     hooks: {
-      'astro:config:setup': ({ command, updateConfig, logger }) => {
+      'astro:config:setup': ({ command, config, updateConfig, logger }) => {
         checkNodeVersion(logger);
         const showDrafts = command === 'dev';
-        corpus = { notesDir: notesDir(), includeDrafts: showDrafts, watch: showDrafts, leaveTreesForRender: command === 'build' };
-        if (command === 'build') checkContent(corpus, logger);
+        const build = command === 'build';
+        corpus = {
+          notesDir: notesDir(),
+          includeDrafts: showDrafts,
+          watch: showDrafts,
+          leaveTreesForRender: build,
+          // Beside Astro's own content cache, so a cold build (cache removed) reads every note afresh.
+          readingCacheFile: build ? fileURLToPath(new URL('notes-reading.json', config.cacheDir)) : undefined,
+        };
+        if (build) checkContent(corpus, logger);
         updateConfig({
           markdown: { processor: notesMarkdown({ ...corpus, base }) },
           // Pages show drafts exactly when the Markdown plugins do.
