@@ -41,8 +41,8 @@ describe('the reading cache: a rebuild parses only the notes that changed', () =
   });
 
   it('ignores a cache written by other reading code', () => {
-    const cached = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { version: string; readings: Record<string, { excerpt: string }> };
-    for (const reading of Object.values(cached.readings)) reading.excerpt = 'stale';
+    const cached = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { version: string; values: Record<string, { excerpt: string }> };
+    for (const reading of Object.values(cached.values)) reading.excerpt = 'stale';
     fs.writeFileSync(cacheFile, JSON.stringify({ ...cached, version: 'older' }));
     expect(snapshot(readCorpus(notesDir, { cacheFile })).some((note: { excerpt: string }) => note.excerpt === 'stale')).toBe(false);
   });

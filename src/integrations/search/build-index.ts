@@ -27,6 +27,8 @@ export interface SourcePage {
 
 export interface IndexOptions {
   synonyms: string[][];
+  /** A page's passages (extract.ts), perhaps from the cache of an earlier build. */
+  passages?: (title: string, description: string, html: string) => Passage[];
   /** Makes the folding table once the corpus is known (folding.ts). */
   foldTable: (corpus: CorpusVocabulary) => FoldTable;
   /** Target size of a term file, in characters of JSON. */
@@ -51,13 +53,15 @@ export interface BuiltIndex {
  * a thousand notes make millions of them, and objects would keep the garbage collector busy.
  */
 class Indexer {
+  constructor(private readonly passagesOf: NonNullable<IndexOptions['passages']>) {}
+
   readonly postings = new Map<string, number[]>();
   readonly hanChars = new Set<number>();
   readonly packs: Passage[][][] = [];
 
   /** Indexes one page; returns how many terms it holds. */
   add(page: SourcePage, pageIndex: number): number {
-    const passages = notePassages(page.title, page.description, page.html);
+    const passages = this.passagesOf(page.title, page.description, page.html);
     const onPage = new Map<string, { count: number; passages: number[] }>();
     let length = 0;
     passages.forEach((passage, passageIndex) => {
@@ -101,7 +105,7 @@ type DataFile = [path: (version: string) => string, content: string];
 export function buildSearchIndex(pages: readonly SourcePage[], options: IndexOptions): BuiltIndex {
   const topics = [...new Set(pages.map((page) => page.topic))];
   const tags = [...new Set(pages.flatMap((page) => page.tags))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
-  const indexer = new Indexer();
+  const indexer = new Indexer(options.passages ?? notePassages);
   const indexed: IndexedPage[] = pages.map((page, i) => ({
     path: page.path,
     title: page.title,

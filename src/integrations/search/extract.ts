@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
+import { hashOf, lockfile, openBuildCache, type BuildCache } from '../../lib/build-cache';
 import type { Passage } from '../../lib/search/format';
 
 /**
@@ -82,4 +83,23 @@ export function packPassages(passages: readonly Passage[], chars = 1500): Passag
   }
   if (pack.length > 0) packs.push(pack);
   return packs;
+}
+
+/**
+ * Each note's passages, kept between builds and keyed by what they are made from (title,
+ * description, rendered HTML): a rebuild re-reads only the HTML of notes that changed. The version
+ * is the code above (as this build runs it) and the locked dependencies.
+ */
+export function openPassageCache(file: string): { passages: (title: string, description: string, html: string) => Passage[]; save: () => void } {
+  const version = file ? hashOf(String(PASSAGE_CHARS), ...[isChrome, withoutChrome, notePassages].map(String), lockfile()) : '';
+  const cache: BuildCache<Passage[]> = openBuildCache<Passage[]>(file || undefined, version);
+  return {
+    passages(title, description, html) {
+      const key = `${title}\0${description}\0${html}`;
+      let passages = cache.get(key);
+      if (!passages) cache.set(key, (passages = notePassages(title, description, html)));
+      return passages;
+    },
+    save: () => cache.save(),
+  };
 }

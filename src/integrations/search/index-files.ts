@@ -2,6 +2,7 @@ import { topicOf } from '../../corpus/note-id';
 import { siteData } from '../../corpus/site-data';
 import { notePath } from '../../lib/paths';
 import { buildSearchIndex, type BuiltIndex } from './build-index';
+import { openPassageCache } from './extract';
 import { foldTable } from './folding';
 import { readSynonyms } from './synonyms';
 
@@ -27,7 +28,10 @@ export function searchIndex(): Promise<BuiltIndex> {
           html: note.rendered?.html ?? '',
         };
       });
-    return buildSearchIndex(pages, { synonyms: readSynonyms(), foldTable });
+    const cache = openPassageCache(__SEARCH_PASSAGES_CACHE__);
+    const index = buildSearchIndex(pages, { synonyms: readSynonyms(), foldTable, passages: cache.passages });
+    cache.save();
+    return index;
   })();
   return built;
 }
