@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeInts, decodePostings, encodeInts, encodePostings } from '../../src/lib/search/codec';
+import { decodeInts, decodePostings, encodeInts, encodePostings, PostingsWriter } from '../../src/lib/search/codec';
 import { compounds, hanPairs, indexTerms, latinTokens, normalize, wordPairs } from '../../src/lib/search/terms';
 
 describe('indexTerms', () => {
@@ -57,5 +57,14 @@ describe('codec', () => {
       { page: 40, count: 1, passages: [2] },
     ];
     expect(decodePostings(encodePostings(postings))).toEqual(postings);
+  });
+
+  it('writes postings page by page exactly as encodePostings does, however long the list grows', () => {
+    const postings = Array.from({ length: 3000 }, (_, i) => ({ page: i * 7 + (i % 3), count: (i * 13) % 50 + 1, passages: [i % 4, (i % 4) + 2 + (i % 900)] }));
+    const writer = new PostingsWriter();
+    for (const { page, count, passages } of postings) writer.add(page, count, passages);
+    expect(writer.toString()).toBe(encodePostings(postings));
+    expect(decodePostings(writer.toString())).toEqual(postings);
+    expect(() => new PostingsWriter().add(-1, 1, [])).toThrow(/not a non-negative integer/);
   });
 });

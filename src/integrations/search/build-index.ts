@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { encodePostings, type Posting } from '../../lib/search/codec';
+import { PostingsWriter } from '../../lib/search/codec';
 import {
   foldPath, HAN_FIRST, HAN_LAST, metaPath, shardPath, TEXT_FILE_CHARS, textPath,
   type FoldTable, type IndexedPage, type Passage, type SearchMeta, type TermShard, type TextFile,
@@ -47,15 +47,11 @@ export interface BuiltIndex {
   files: Map<string, string>;
 }
 
-/**
- * Postings of every term, the Han characters used, and each page's passages in text files. A
- * term's postings are kept as one flat list of numbers (page, count, passage count, passages…):
- * a thousand notes make millions of them, and objects would keep the garbage collector busy.
- */
+/** Postings of every term (kept encoded as they come), the Han characters used, and each page's passages. */
 class Indexer {
   constructor(private readonly passagesOf: NonNullable<IndexOptions['passages']>) {}
 
-  readonly postings = new Map<string, number[]>();
+  readonly postings = new Map<string, PostingsWriter>();
   readonly hanChars = new Set<number>();
   readonly packs: Passage[][][] = [];
 
@@ -76,24 +72,12 @@ class Indexer {
       }
     });
     for (const [term, { count, passages: where }] of onPage) {
-      let list = this.postings.get(term);
-      if (!list) this.postings.set(term, (list = []));
-      list.push(pageIndex, count, where.length, ...where);
+      let writer = this.postings.get(term);
+      if (!writer) this.postings.set(term, (writer = new PostingsWriter()));
+      writer.add(pageIndex, count, where);
     }
     this.packs.push(packPassages(passages));
     return length;
-  }
-
-  /** A term's postings as codec.ts stores them. */
-  encoded(term: string): string {
-    const flat = this.postings.get(term)!;
-    const postings: Posting[] = [];
-    for (let i = 0; i < flat.length; ) {
-      const [page, count, n] = [flat[i]!, flat[i + 1]!, flat[i + 2]!];
-      postings.push({ page, count, passages: flat.slice(i + 3, i + 3 + n) });
-      i += 3 + n;
-    }
-    return encodePostings(postings);
   }
 }
 
@@ -115,7 +99,7 @@ export function buildSearchIndex(pages: readonly SourcePage[], options: IndexOpt
     packs: indexer.packs[i]!.map((pack) => pack.length),
   }));
   const { postings, hanChars } = indexer;
-  const shards = splitIntoShards([...postings.keys()].sort(), (term) => indexer.encoded(term), options.shardChars ?? 12_000);
+  const shards = splitIntoShards([...postings.keys()].sort(), (term) => postings.get(term)!.toString(), options.shardChars ?? 12_000);
   const texts = splitIntoTextFiles(indexer.packs.flat(), TEXT_FILE_CHARS);
   const fold = options.foldTable({ hasChar: (char) => hanChars.has(char.codePointAt(0)!), hasTerm: (term) => postings.has(term) });
   const dataFiles: DataFile[] = [

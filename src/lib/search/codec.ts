@@ -57,6 +57,45 @@ export function encodePostings(postings: readonly Posting[]): string {
   return encodeInts(values);
 }
 
+/**
+ * One term's postings as the index is built: appended page by page in ascending order and kept
+ * encoded, as `encodePostings` would write them. Ten thousand notes make tens of millions of
+ * postings; as arrays of numbers they would take gigabytes.
+ */
+export class PostingsWriter {
+  private bytes = new Uint8Array(16);
+  private length = 0;
+  private lastPage = 0;
+
+  add(page: number, count: number, passages: readonly number[]): void {
+    this.int(page - this.lastPage);
+    this.int(count);
+    this.int(passages.length);
+    passages.forEach((passage, i) => this.int(passage - (i === 0 ? 0 : passages[i - 1]!)));
+    this.lastPage = page;
+  }
+
+  toString(): string {
+    return new TextDecoder('latin1').decode(this.bytes.subarray(0, this.length));
+  }
+
+  private int(value: number): void {
+    if (!Number.isInteger(value) || value < 0) throw new RangeError(`PostingsWriter: ${value} is not a non-negative integer`);
+    // A value below 2^40 takes at most 8 characters.
+    if (this.length + 8 > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    let rest = value;
+    while (rest >= 32) {
+      this.bytes[this.length++] = ALPHABET.charCodeAt(32 | (rest % 32));
+      rest = Math.floor(rest / 32);
+    }
+    this.bytes[this.length++] = ALPHABET.charCodeAt(rest);
+  }
+}
+
 export function decodePostings(text: string): Posting[] {
   const values = decodeInts(text);
   const postings: Posting[] = [];
