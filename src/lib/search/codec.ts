@@ -6,18 +6,36 @@
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const VALUE = new Map([...ALPHABET].map((char, i) => [char, i]));
 
-export function encodeInts(values: readonly number[]): string {
-  let out = '';
-  for (const value of values) {
-    if (!Number.isInteger(value) || value < 0) throw new RangeError(`encodeInts: ${value} is not a non-negative integer`);
+/** Integers written one by one into the code above, kept as bytes until the text is asked for. */
+class IntWriter {
+  private bytes = new Uint8Array(16);
+  private length = 0;
+
+  int(value: number): void {
+    if (!Number.isInteger(value) || value < 0) throw new RangeError(`${value} is not a non-negative integer`);
+    // A value below 2^40 takes at most 8 characters.
+    if (this.length + 8 > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
     let rest = value;
     while (rest >= 32) {
-      out += ALPHABET[32 | (rest % 32)];
+      this.bytes[this.length++] = ALPHABET.charCodeAt(32 | (rest % 32));
       rest = Math.floor(rest / 32);
     }
-    out += ALPHABET[rest];
+    this.bytes[this.length++] = ALPHABET.charCodeAt(rest);
   }
-  return out;
+
+  toString(): string {
+    return new TextDecoder('latin1').decode(this.bytes.subarray(0, this.length));
+  }
+}
+
+export function encodeInts(values: readonly number[]): string {
+  const writer = new IntWriter();
+  for (const value of values) writer.int(value);
+  return writer.toString();
 }
 
 export function decodeInts(text: string): number[] {
@@ -45,55 +63,33 @@ export interface Posting {
   passages: number[];
 }
 
-/** Pages and passages in ascending order, each stored as the gap from the previous one. */
-export function encodePostings(postings: readonly Posting[]): string {
-  const values: number[] = [];
-  let lastPage = 0;
-  for (const { page, count, passages } of postings) {
-    values.push(page - lastPage, count, passages.length);
-    passages.forEach((passage, i) => values.push(passage - (i === 0 ? 0 : passages[i - 1]!)));
-    lastPage = page;
-  }
-  return encodeInts(values);
-}
-
 /**
- * One term's postings as the index is built: appended page by page in ascending order and kept
- * encoded, as `encodePostings` would write them. Ten thousand notes make tens of millions of
- * postings; as arrays of numbers they would take gigabytes.
+ * One term's postings, appended page by page in ascending order, pages and passages each stored as
+ * the gap from the previous one. The index keeps each term's postings in one of these as it is
+ * built: ten thousand notes make tens of millions of postings, which as arrays of numbers would
+ * take gigabytes.
  */
 export class PostingsWriter {
-  private bytes = new Uint8Array(16);
-  private length = 0;
+  private readonly ints = new IntWriter();
   private lastPage = 0;
 
   add(page: number, count: number, passages: readonly number[]): void {
-    this.int(page - this.lastPage);
-    this.int(count);
-    this.int(passages.length);
-    passages.forEach((passage, i) => this.int(passage - (i === 0 ? 0 : passages[i - 1]!)));
+    this.ints.int(page - this.lastPage);
+    this.ints.int(count);
+    this.ints.int(passages.length);
+    passages.forEach((passage, i) => this.ints.int(passage - (i === 0 ? 0 : passages[i - 1]!)));
     this.lastPage = page;
   }
 
   toString(): string {
-    return new TextDecoder('latin1').decode(this.bytes.subarray(0, this.length));
+    return this.ints.toString();
   }
+}
 
-  private int(value: number): void {
-    if (!Number.isInteger(value) || value < 0) throw new RangeError(`PostingsWriter: ${value} is not a non-negative integer`);
-    // A value below 2^40 takes at most 8 characters.
-    if (this.length + 8 > this.bytes.length) {
-      const grown = new Uint8Array(this.bytes.length * 2);
-      grown.set(this.bytes);
-      this.bytes = grown;
-    }
-    let rest = value;
-    while (rest >= 32) {
-      this.bytes[this.length++] = ALPHABET.charCodeAt(32 | (rest % 32));
-      rest = Math.floor(rest / 32);
-    }
-    this.bytes[this.length++] = ALPHABET.charCodeAt(rest);
-  }
+export function encodePostings(postings: readonly Posting[]): string {
+  const writer = new PostingsWriter();
+  for (const { page, count, passages } of postings) writer.add(page, count, passages);
+  return writer.toString();
 }
 
 export function decodePostings(text: string): Posting[] {
