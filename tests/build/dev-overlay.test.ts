@@ -73,8 +73,9 @@ describe('npm run dev with a note that breaks and is fixed', () => {
     fs.writeFileSync(note, good.replace('date: 2026-02-10', 'date: 2026-13-45'));
     const overlay = page.locator('vite-error-overlay');
     await expect.poll(() => overlay.count(), { timeout: 20_000 }).toBe(1);
-    const text = await overlay.evaluate((element) => element.shadowRoot?.textContent ?? '');
-    expect(text).toContain('beta/links.md:5 → date: 2026-13-45 (no such day in the calendar');
+    // The dev server may reload the page once more while the overlay is up: read it when it stands.
+    const overlayText = () => overlay.evaluate((element) => element.shadowRoot?.textContent ?? '').catch(() => '');
+    await expect.poll(overlayText, { timeout: 20_000 }).toContain('beta/links.md:5 → date: 2026-13-45 (no such day in the calendar');
 
     fs.writeFileSync(note, good);
     await expect.poll(() => page.locator('vite-error-overlay').count(), { timeout: 20_000 }).toBe(0);
