@@ -69,14 +69,16 @@ test.describe('diagrams', () => {
 
   test('cause no CSP violation and load no script of their own', async ({ page }) => {
     const violations = await watchCsp(page);
+    // Routing turns the browser cache off, so the second page fetches its scripts again.
+    await page.route('**/*', (route) => route.continue());
     const scripts = async (url: string) => {
       const seen: string[] = [];
-      const record = (response: import('@playwright/test').Response) => {
-        if (response.request().resourceType() === 'script') seen.push(new URL(response.url()).pathname);
+      const record = (request: import('@playwright/test').Request) => {
+        if (request.resourceType() === 'script') seen.push(new URL(request.url()).pathname);
       };
-      page.on('response', record);
+      page.on('request', record);
       await page.goto(url, { waitUntil: 'networkidle' });
-      page.off('response', record);
+      page.off('request', record);
       return seen.sort();
     };
     const styles: string[] = [];

@@ -46,7 +46,8 @@ test('prev/next, the sidebar, the hub list and the home page follow each hub’s
       if ((await next.count()) === 0) break;
       const href = (await next.getAttribute('href'))!;
       await next.click();
-      await expect(page).toHaveURL(new RegExp(`${href}$`));
+      // Wait for the whole page, not just the commit: the next link is near its end.
+      await page.waitForURL(new RegExp(`${href}$`), { waitUntil: 'load' });
       const title = await page.getByRole('heading', { level: 1 }).textContent();
       walked.push(title!);
       await expect(page.locator('#note-nav [data-topic-notes] a')).toHaveText(titles);
