@@ -41,7 +41,7 @@ const HEAP_FLAGS = ['--heap-growing-percent=30'];
 /** `astro build` into the temp folder; the content cache stays keyed to the final OUT_DIR. */
 function buildWithAstro(): Promise<void> {
   const astroBin = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
-  const env = { ...process.env, OUT_DIR: stage.temp, NOTES_CACHE_KEY: process.env.OUT_DIR ?? '', ASTRO_TELEMETRY_DISABLED: '1' };
+  const env = { ...process.env, OUT_DIR: stage.temp, NOTES_CACHE_KEY: outDir, ASTRO_TELEMETRY_DISABLED: '1' };
   return run('astro build', process.execPath, [...HEAP_FLAGS, astroBin, 'build'], env);
 }
 

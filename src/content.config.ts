@@ -3,6 +3,7 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { contentDir } from './corpus/content-dir';
+import { htmlApart } from './corpus/note-html';
 import { noteSchema } from './corpus/schema';
 import { readVocabularyIds } from './corpus/vocabulary';
 
@@ -13,14 +14,15 @@ const knownTags = readVocabularyIds('tags.yaml');
 const notesSchema = noteSchema(knownTags, path.join(root, 'tags.yaml'));
 
 const notes = defineCollection({
-  loader: glob({
+  // Each note's rendered HTML sits in a file of its own, not in the content cache (note-html.ts).
+  loader: htmlApart(glob({
     base: path.join(root, 'notes'),
     pattern: '**/*.md',
     // The id is the path as written (`kafka/replication`), which is also the URL.
     generateId: ({ entry }) => entry.replace(/\.md$/, ''),
     // Pages read the rendered HTML only; the Markdown itself need not sit in the content cache too.
     retainBody: false,
-  }),
+  })),
   schema: notesSchema,
 });
 

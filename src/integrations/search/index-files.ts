@@ -1,4 +1,5 @@
 import { topicOf } from '../../corpus/note-id';
+import { noteContent } from '../../corpus/note-html';
 import { siteData } from '../../corpus/site-data';
 import { notePath } from '../../lib/paths';
 import { buildSearchIndex, type BuiltIndex } from './build-index';
@@ -25,7 +26,7 @@ export function searchIndex(): Promise<BuiltIndex> {
           description: note.data.description,
           topic: topicById.get(topicId)?.name ?? topicId,
           tags: note.data.tags.map((tag) => tagById.get(tag)?.name ?? tag),
-          html: note.rendered?.html ?? '',
+          html: noteContent(note).html,
         };
       });
     const cache = openPassageCache(__SEARCH_PASSAGES_CACHE__);

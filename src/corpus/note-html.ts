@@ -1,0 +1,96 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MarkdownHeading } from 'astro';
+import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
+
+type DataEntry = Parameters<DataStore['set']>[0];
+
+/**
+ * A note's rendered HTML is kept in a file of its own, named by a hash of the HTML, beside Astro's
+ * content cache; the cache entry holds only that file's path. Astro loads its whole content cache
+ * into the build as one module (through its bundler too), and the HTML is three quarters of it:
+ * on a 10,000-note site that alone was most of the build's memory. A page reads its note's HTML
+ * when it renders.
+ */
+const FOLDER = 'notes-html';
+
+interface HtmlReference {
+  /** Absolute path of the file holding the entry's rendered HTML. */
+  htmlFile?: string;
+}
+
+/** Wraps a loader (Astro's `glob`) so every rendered entry it stores keeps its HTML in a file. */
+export function htmlApart(loader: Loader): Loader {
+  return {
+    ...loader,
+    name: `${loader.name}+html-apart`,
+    load: async (context: LoaderContext) => {
+      const dir = path.join(fileURLToPath(context.config.cacheDir), FOLDER);
+      fs.mkdirSync(dir, { recursive: true });
+      // An entry whose file has gone (a cleared folder, a moved project) is rendered again.
+      for (const entry of context.store.values()) {
+        const file = referenceOf(entry)?.htmlFile;
+        if (file && !fs.existsSync(file)) context.store.delete(entry.id);
+      }
+      await loader.load({ ...context, store: storeKeepingHtmlIn(dir, context.store) });
+      // In a build the folder belongs to this cache alone (one per site, under a lock): files
+      // no entry points at any more are old renders. `astro dev` may share it, so it keeps them.
+      if (!context.watcher) {
+        const kept = new Set([...context.store.values()].map((entry) => referenceOf(entry)?.htmlFile));
+        for (const name of fs.readdirSync(dir)) {
+          if (!kept.has(path.join(dir, name))) fs.rmSync(path.join(dir, name), { force: true });
+        }
+      }
+    },
+  };
+}
+
+function storeKeepingHtmlIn(dir: string, store: DataStore): DataStore {
+  return new Proxy(store, {
+    get(target, property) {
+      if (property === 'set') {
+        return (entry: DataEntry) => {
+          const html = entry.rendered?.html;
+          if (!entry.rendered || !html) return target.set(entry);
+          const htmlFile = writeHtml(dir, html);
+          return target.set({ ...entry, rendered: { html: '', metadata: { ...entry.rendered.metadata, htmlFile } } });
+        };
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+function writeHtml(dir: string, html: string): string {
+  const file = path.join(dir, `${crypto.createHash('sha256').update(html).digest('hex').slice(0, 32)}.html`);
+  if (!fs.existsSync(file)) {
+    // Written whole or not at all: an interrupted build leaves no half file under the final name.
+    const temp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, html);
+    fs.renameSync(temp, file);
+  }
+  return file;
+}
+
+function referenceOf(entry: { rendered?: DataEntry['rendered'] | undefined }): HtmlReference | undefined {
+  return entry.rendered?.metadata as HtmlReference | undefined;
+}
+
+/** What a page shows of a note: its rendered HTML and its headings. */
+export function noteContent(entry: { id: string; filePath?: string | undefined; rendered?: DataEntry['rendered'] | undefined }): { html: string; headings: MarkdownHeading[] } {
+  const metadata = entry.rendered?.metadata;
+  const file = referenceOf(entry)?.htmlFile;
+  const html = entry.rendered?.html || (file ? readHtml(file, entry) : '');
+  return { html, headings: (metadata?.headings as MarkdownHeading[] | undefined) ?? [] };
+}
+
+function readHtml(file: string, entry: { id: string; filePath?: string | undefined }): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`The rendered HTML of note ${entry.filePath ?? entry.id} is missing (${file}: ${(error as Error).message}); build again to render it afresh.`);
+  }
+}
