@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 
 /**
  * Each note's Markdown is parsed once per build. Reading the corpus (before Astro renders
@@ -10,6 +11,11 @@ import type { Root } from 'mdast';
 const waiting = new Map<string, Root[]>();
 
 export function leaveTree(body: string, tree: Root): void {
+  // A build holds every tree until its note renders; their source positions were most of that
+  // memory. The render needs only a code fence's (a diagram's error names its line).
+  visit(tree, (node) => {
+    if (node.type !== 'code') node.position = undefined;
+  });
   const key = body.trim();
   const trees = waiting.get(key);
   if (trees) trees.push(tree);

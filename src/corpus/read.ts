@@ -48,8 +48,8 @@ export function readCorpus(notesDir: string, { leaveTreesForRender = false, cach
     let reading = cache.get(body);
     if (!reading) {
       const tree = parser.runSync(parser.parse(body)) as Root;
-      if (leaveTreesForRender) leaveTree(body, tree);
       reading = readBody(tree, body);
+      if (leaveTreesForRender) leaveTree(body, tree);
       cache.set(body, reading);
     }
     readings.set(id, reading);
