@@ -34,7 +34,11 @@ export function htmlApart(loader: Loader): Loader {
         const file = referenceOf(entry)?.htmlFile;
         if (file && !fs.existsSync(file)) context.store.delete(entry.id);
       }
-      await loader.load({ ...context, store: storeKeepingHtmlIn(dir, context.store) });
+      // A build writes the files in the background while notes render, and waits for them here;
+      // `astro dev` writes each at once, as a page may ask for it as soon as the note changes.
+      const files = new HtmlFiles(dir, { background: !context.watcher });
+      await loader.load({ ...context, store: storeKeepingHtmlIn(files, context.store) });
+      await files.written();
       // In a build the folder belongs to this cache alone (one per site, under a lock): files
       // no entry points at any more are old renders. `astro dev` may share it, so it keeps them.
       if (!context.watcher) {
@@ -47,14 +51,14 @@ export function htmlApart(loader: Loader): Loader {
   };
 }
 
-function storeKeepingHtmlIn(dir: string, store: DataStore): DataStore {
+function storeKeepingHtmlIn(files: HtmlFiles, store: DataStore): DataStore {
   return new Proxy(store, {
     get(target, property) {
       if (property === 'set') {
         return (entry: DataEntry) => {
           const html = entry.rendered?.html;
           if (!entry.rendered || !html) return target.set(entry);
-          const htmlFile = writeHtml(dir, html);
+          const htmlFile = files.keep(html);
           return target.set({ ...entry, rendered: { html: '', metadata: { ...entry.rendered.metadata, htmlFile } } });
         };
       }
@@ -64,15 +68,35 @@ function storeKeepingHtmlIn(dir: string, store: DataStore): DataStore {
   });
 }
 
-function writeHtml(dir: string, html: string): string {
-  const file = path.join(dir, `${crypto.createHash('sha256').update(html).digest('hex').slice(0, 32)}.html`);
-  if (!fs.existsSync(file)) {
+/** The HTML files of one load, each named by a hash of its HTML. */
+class HtmlFiles {
+  private readonly writing = new Map<string, Promise<void>>();
+  constructor(
+    private readonly dir: string,
+    private readonly options: { background: boolean },
+  ) {}
+
+  /** The path of the file that holds this HTML (written unless it already exists). */
+  keep(html: string): string {
+    const file = path.join(this.dir, `${crypto.createHash('sha256').update(html).digest('hex').slice(0, 32)}.html`);
+    if (this.writing.has(file) || fs.existsSync(file)) return file;
     // Written whole or not at all: an interrupted build leaves no half file under the final name.
     const temp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, html);
-    fs.renameSync(temp, file);
+    if (!this.options.background) {
+      fs.writeFileSync(temp, html);
+      fs.renameSync(temp, file);
+      return file;
+    }
+    const writing = fs.promises.writeFile(temp, html).then(() => fs.promises.rename(temp, file));
+    // A failed write fails the load in written(), not the process before it gets there.
+    writing.catch(() => {});
+    this.writing.set(file, writing);
+    return file;
   }
-  return file;
+
+  async written(): Promise<void> {
+    await Promise.all(this.writing.values());
+  }
 }
 
 function referenceOf(entry: { rendered?: DataEntry['rendered'] | undefined }): HtmlReference | undefined {

@@ -4,7 +4,7 @@ import {
   foldPath, HAN_FIRST, HAN_LAST, metaPath, shardPath, TEXT_FILE_CHARS, textPath,
   type FoldTable, type IndexedPage, type Passage, type SearchMeta, type TermShard, type TextFile,
 } from '../../lib/search/format';
-import { indexTerms, normalize } from '../../lib/search/terms';
+import { indexTerms } from '../../lib/search/terms';
 import { notePassages, packPassages } from './extract';
 
 /**
@@ -61,8 +61,9 @@ class Indexer {
     const onPage = new Map<string, { count: number; passages: number[] }>();
     let length = 0;
     passages.forEach((passage, passageIndex) => {
-      for (const [char] of normalize(passage.text).matchAll(HAN_IN_BITMAP)) this.hanChars.add(char.charCodeAt(0));
       for (const [term, count] of indexTerms(passage.text)) {
+        // Every Han character is a term of its own, so the terms name the characters the notes use.
+        if (term.length === 1 && isInHanBitmap(term.charCodeAt(0))) this.hanChars.add(term.charCodeAt(0));
         length += count;
         const seen = onPage.get(term);
         if (seen) {
@@ -81,8 +82,8 @@ class Indexer {
   }
 }
 
-/** The characters the bitmap of `SearchMeta.han` covers. */
-const HAN_IN_BITMAP = new RegExp(`[\\u${HAN_FIRST.toString(16)}-\\u${HAN_LAST.toString(16)}]`, 'g');
+/** Whether `SearchMeta.han`'s bitmap covers this character. */
+const isInHanBitmap = (code: number) => code >= HAN_FIRST && code <= HAN_LAST;
 
 type DataFile = [path: (version: string) => string, content: string];
 

@@ -5,6 +5,8 @@
  */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const VALUE = new Map([...ALPHABET].map((char, i) => [char, i]));
+/** The code is ASCII; one decoder serves every list (making one per list cost more than the decoding). */
+const ASCII = /* @__PURE__ */ new TextDecoder('latin1');
 
 /** Integers written one by one into the code above, kept as bytes until the text is asked for. */
 class IntWriter {
@@ -28,7 +30,7 @@ class IntWriter {
   }
 
   toString(): string {
-    return new TextDecoder('latin1').decode(this.bytes.subarray(0, this.length));
+    return ASCII.decode(this.bytes.subarray(0, this.length));
   }
 }
 
