@@ -25,7 +25,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   security: { csp: astroCsp },
   vite: { build: { assetsInlineLimit: 0, modulePreload: false } },
-  // The code-blocks integration switches Shiki on, with CSP-safe palette classes.
+  // The notes' own pipeline highlights code, last, with CSP-safe palette classes (code-blocks/).
   markdown: { syntaxHighlight: false },
   integrations: [notes({ site, base }), codeBlocks(), search()],
 });

@@ -21,7 +21,7 @@ export function notes({ site, base }: { site: string; base: string }): AstroInte
   return {
     name: 'notes:notes',
     hooks: {
-      'astro:config:setup': ({ command, config, updateConfig, logger }) => {
+      'astro:config:setup': async ({ command, config, updateConfig, logger }) => {
         checkNodeVersion(logger);
         const showDrafts = command === 'dev';
         const build = command === 'build';
@@ -35,7 +35,7 @@ export function notes({ site, base }: { site: string; base: string }): AstroInte
         };
         if (build) checkContent(corpus, logger);
         updateConfig({
-          markdown: { processor: notesMarkdown({ ...corpus, base }) },
+          markdown: { processor: await notesMarkdown({ ...corpus, base }) },
           // Pages show drafts exactly when the Markdown plugins do.
           vite: { define: { __SHOW_DRAFTS__: JSON.stringify(showDrafts) } },
           integrations: [sitemap({ serialize: sitemapLastmod(corpus, site, base) }), diagramsIntegration({ ...corpus, base })],

@@ -4,6 +4,7 @@ import rehypeExternalLinks from 'rehype-external-links';
 import remarkGfm from 'remark-gfm';
 import { remarkWikilinks } from '../../corpus/wikilinks';
 import { zhCN } from '../../lib/i18n';
+import { rehypeHighlightCode } from '../code-blocks/index';
 import { remarkDiagrams } from '../diagrams/index';
 import { rehypeScrollableTables } from './rehype-scrollable-tables';
 import { rehypeAlerts } from './rehype-alerts';
@@ -11,8 +12,11 @@ import { rehypeInlineCode } from './rehype-inline-code';
 import { remarkNoteLinks, type NoteLinkOptions } from './remark-note-links';
 import { remarkParsedOnce } from './remark-parsed-once';
 
-/** The Markdown pipeline of every note: GFM, wikilinks and note links, then heading anchors, external links, tables. */
-export function notesMarkdown(noteLinks: NoteLinkOptions) {
+/**
+ * The Markdown pipeline of every note: GFM, wikilinks and note links, then heading anchors,
+ * external links, tables, and code highlighting last (see rehypeHighlightCode).
+ */
+export async function notesMarkdown(noteLinks: NoteLinkOptions) {
   return unified({
     // GFM comes from remark-gfm, declared here so its version is ours, not a default's.
     gfm: false,
@@ -40,6 +44,7 @@ export function notesMarkdown(noteLinks: NoteLinkOptions) {
       [rehypeScrollableTables, { label: zhCN.tableLabel }],
       [rehypeAlerts, { labels: zhCN.alerts }],
       rehypeInlineCode,
+      await rehypeHighlightCode(),
     ],
   });
 }
