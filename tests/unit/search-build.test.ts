@@ -75,6 +75,18 @@ describe('buildSearchIndex', () => {
     expect(texts.flat(2).map((passage) => passage.text)).toContain(`说明。\n笔记7`);
   });
 
+  it('past the most text files an index may have, makes the files larger instead, still whole packs in order', () => {
+    const many = Array.from({ length: 40 }, (_, i) => source(`t/n${i}/`, `笔记${i}`, `<p>${'短文'.repeat(100 + i)}</p>`.repeat(8)));
+    const uncapped = buildSearchIndex(many, { synonyms: [], foldTable });
+    const capped = buildSearchIndex(many, { synonyms: [], foldTable, textFilesMax: 7 });
+    expect(uncapped.meta.texts.length).toBeGreaterThan(7);
+    expect(capped.meta.texts.length).toBeLessThanOrEqual(7);
+    expect(capped.meta.texts.length).toBeGreaterThan(4);
+    const texts = capped.meta.texts.map((_, i) => JSON.parse(capped.files.get(`search-index/${capped.meta.version}/text/${i}.json`)!) as TextFile);
+    expect(texts.flat()).toEqual(uncapped.meta.texts.flatMap((_, i) => JSON.parse(uncapped.files.get(`search-index/${uncapped.meta.version}/text/${i}.json`)!) as TextFile));
+    expect(capped.meta.pages).toEqual(uncapped.meta.pages);
+  });
+
   it('changes the version when a note changes', () => {
     const changed = buildSearchIndex([pages[0]!, source('a/', '导读', '<p>内存与进程。</p>')], { synonyms: [], foldTable });
     expect(changed.meta.version).not.toBe(meta.version);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PostingsWriter } from '../../lib/search/codec';
 import {
-  foldPath, HAN_FIRST, HAN_LAST, metaPath, shardPath, TEXT_FILE_CHARS, textPath,
+  foldPath, HAN_FIRST, HAN_LAST, metaPath, shardPath, TEXT_FILE_CHARS, TEXT_FILES_MAX, textPath,
   type FoldTable, type IndexedPage, type Passage, type SearchMeta, type TermShard, type TextFile,
 } from '../../lib/search/format';
 import { indexTerms } from '../../lib/search/terms';
@@ -33,6 +33,8 @@ export interface IndexOptions {
   foldTable: (corpus: CorpusVocabulary) => FoldTable;
   /** Target size of a term file, in characters of JSON. */
   shardChars?: number;
+  /** How many text files the index may have at most (TEXT_FILES_MAX). */
+  textFilesMax?: number;
 }
 
 /** What the folding table is restricted to: characters and phrases that occur in the notes. */
@@ -101,7 +103,7 @@ export function buildSearchIndex(pages: readonly SourcePage[], options: IndexOpt
   }));
   const { postings, hanChars } = indexer;
   const shards = splitIntoShards([...postings.keys()].sort(), (term) => postings.get(term)!.toString(), options.shardChars ?? 12_000);
-  const texts = splitIntoTextFiles(indexer.packs.flat(), TEXT_FILE_CHARS);
+  const texts = splitIntoTextFiles(indexer.packs.flat(), TEXT_FILE_CHARS, options.textFilesMax ?? TEXT_FILES_MAX);
   const fold = options.foldTable({ hasChar: (char) => hanChars.has(char.codePointAt(0)!), hasTerm: (term) => postings.has(term) });
   const dataFiles: DataFile[] = [
     ...shards.map((shard, i): DataFile => [(v) => shardPath(v, i), JSON.stringify(shard.content)]),
@@ -149,18 +151,29 @@ function splitIntoShards(terms: readonly string[], encode: (term: string) => str
   return shards;
 }
 
-/** Every page's packs, in page order, cut into files of about `target` characters; a pack never straddles two files. */
-function splitIntoTextFiles(packs: readonly Passage[][], target: number) {
+/**
+ * Every page's packs, in page order, cut into files of about `target` characters, or into at most
+ * `maxFiles` larger ones; a pack never straddles two files.
+ */
+function splitIntoTextFiles(packs: readonly Passage[][], target: number, maxFiles: number) {
+  const chars = packs.map((pack) => pack.reduce((sum, passage) => sum + passage.text.length + passage.anchor.length, 0));
+  const total = chars.reduce((sum, n) => sum + n, 0);
+  for (let size = Math.max(target, Math.ceil(total / maxFiles)); ; size = Math.ceil(size * 1.05)) {
+    const files = cutPacks(packs, chars, size);
+    if (files.length <= maxFiles) return files;
+  }
+}
+
+function cutPacks(packs: readonly Passage[][], chars: readonly number[], target: number) {
   const files: { first: number; content: TextFile }[] = [];
   let size = Infinity;
   packs.forEach((pack, i) => {
-    const chars = pack.reduce((sum, passage) => sum + passage.text.length + passage.anchor.length, 0);
-    if (size > 0 && size + chars > target) {
+    if (size > 0 && size + chars[i]! > target) {
       files.push({ first: i, content: [] });
       size = 0;
     }
     files.at(-1)!.content.push(pack);
-    size += chars;
+    size += chars[i]!;
   });
   return files;
 }

@@ -61,6 +61,15 @@ export type TextPack = Passage[];
 export type TextFile = TextPack[];
 export const TEXT_FILE_CHARS = 2000;
 
+/**
+ * Past this many text files, the files grow instead of multiplying: hosts cap a site's files
+ * (Cloudflare Pages: 20,000), and a 10,000-note site already has 10,000 pages. Below it (about
+ * 2,500 notes of the bench corpus's length) nothing changes; at 10,000 such notes a file holds
+ * 5,000–6,000 characters, and the five files a query fetches for its excerpts about twice the bytes
+ * (18 KB instead of 8 KB gzip).
+ */
+export const TEXT_FILES_MAX = 5000;
+
 /** Traditional → Simplified pairs, for OpenCC's converter (phrases and characters). */
 export type FoldTable = [traditional: string, simplified: string][];
 
