@@ -28,7 +28,11 @@ export function printBuild(build: Build, notes: number): void {
   line('output files', files(build.files));
   const limit = 1.1 * (build.files.pages + build.files.searchIndex);
   line('files goal', `≤ 1.1 × (pages + search index) = ${int(Math.floor(limit))}: ${build.files.total <= limit ? 'met' : 'not met'}`);
+  line('host file limit', `${int(HOST_FILE_LIMIT)} (Cloudflare Pages): ${build.files.total < HOST_FILE_LIMIT ? 'under' : 'over'}`);
 }
+
+/** The smallest per-site file limit among the hosts the README names. */
+const HOST_FILE_LIMIT = 20_000;
 
 export function printPageWeight(urlPath: string, page: PageWeight): void {
   console.log(`\n  One note page, gzip -9: ${urlPath}`);
