@@ -62,10 +62,36 @@ function stop(signal: NodeJS.Signals): void {
   } else finish();
 }
 
+/**
+ * Astro keeps the server bundle of a build whose output folder is outside the project in the
+ * project's `.astro/` instead, one folder for all such builds: two at once would delete each
+ * other's bundle mid-build. Those builds take a second lock, on that folder.
+ */
+function sharedServerBundle(): string | undefined {
+  return stage.temp.startsWith(process.cwd()) ? undefined : path.join(process.cwd(), '.astro');
+}
+
+function acquireLocks(): () => void {
+  const releaseOut = acquireLock(`${stage.final}.lock`, stage.final);
+  const shared = sharedServerBundle();
+  if (!shared) return releaseOut;
+  try {
+    fs.mkdirSync(shared, { recursive: true });
+    const releaseShared = acquireLock(path.join(shared, 'outside-build.lock'), `${shared} (where Astro bundles every build whose OUT_DIR is outside the project)`);
+    return () => {
+      releaseShared();
+      releaseOut();
+    };
+  } catch (error) {
+    releaseOut();
+    throw error;
+  }
+}
+
 async function main(): Promise<void> {
   fs.mkdirSync(path.dirname(stage.final), { recursive: true });
   try {
-    release = acquireLock(`${stage.final}.lock`, stage.final);
+    release = acquireLocks();
   } catch (error) {
     if (!(error instanceof BuildLockedError)) throw error;
     console.error(`build: ${error.message}`);

@@ -2,7 +2,8 @@
  * `npm run build` replaces OUT_DIR only when Astro (search index included) succeeds: a late failure, an
  * interrupt or a second concurrent build leaves the previous site byte for byte as it was.
  * The sites live under tests/.tmp/ (inside the repository) so that each build keeps Astro's
- * server bundle in its own output folder rather than in the shared .astro/ fallback.
+ * server bundle in its own output folder rather than in the shared .astro/ fallback (which a build
+ * outside the project locks).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -204,6 +205,23 @@ describe('the lock and the leftovers of killed builds, without building', () => 
     expect(Number.parseInt(fs.readFileSync(lock, 'utf8'), 10)).toBe(process.pid);
     release();
     expect(fs.existsSync(lock)).toBe(false);
+  });
+
+  it('a build whose OUT_DIR is outside the project waits for no other such build: it stops at once, naming the one using .astro/', () => {
+    // Astro bundles every such build in the project's .astro/, so two at once would break each other.
+    const shared = path.join(repoRoot, '.astro');
+    fs.mkdirSync(shared, { recursive: true });
+    const release = acquireLock(path.join(shared, 'outside-build.lock'), shared);
+    try {
+      const run = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, env: { ...buildEnv(), OUT_DIR: site }, encoding: 'utf8' });
+      const output = plain(`${run.stdout}\n${run.stderr}`);
+      expect(run.status, output).toBe(1);
+      expect(output).toContain(`build: another build (pid ${process.pid}) is writing ${shared} (where Astro bundles every build whose OUT_DIR is outside the project)`);
+      expect(output).not.toContain('node-version-check'); // Astro never started
+      expect(fs.existsSync(lock), 'its own lock is released').toBe(false);
+    } finally {
+      release();
+    }
   });
 
   it('restores the previous site when a build was killed between its two renames, and removes temp folders', () => {
