@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, type SourcePage } from '../../src/integrations/search/build-index';
 import { notePassages, packPassages } from '../../src/integrations/search/extract';
 import { foldTable } from '../../src/integrations/search/folding';
-import type { SearchMeta, TermShard, TextFile } from '../../src/lib/search/format';
+import { pagesFromColumns, type SearchMetaFile, type TermShard, type TextFile } from '../../src/lib/search/format';
 
 describe('notePassages', () => {
   it('starts with description and title, gives each section its heading’s id, and leaves out the page chrome', () => {
@@ -42,8 +42,10 @@ describe('buildSearchIndex', () => {
   const { meta, files } = buildSearchIndex(pages, { synonyms: [['挂了', '崩溃']], foldTable, shardChars: 200 });
 
   it('writes search-index.json and versioned term, text and fold files', () => {
-    const written = JSON.parse(files.get('search-index.json')!) as SearchMeta;
-    expect(written).toEqual(meta);
+    const written = JSON.parse(files.get('search-index.json')!) as SearchMetaFile;
+    // The pages are written as columns, one array per field.
+    expect(written.pages.path).toEqual(['a/one/', 'a/']);
+    expect({ ...written, pages: pagesFromColumns(written.pages) }).toEqual(meta);
     expect(meta.version).toMatch(/^[0-9a-f]{12}$/);
     expect([...files.keys()].filter((path) => path !== 'search-index.json').every((path) => path.startsWith(`search-index/${meta.version}/`))).toBe(true);
     expect(meta.pages.map((page) => page.path)).toEqual(['a/one/', 'a/']);

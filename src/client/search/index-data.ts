@@ -1,7 +1,7 @@
 import { decodePostings, type Posting } from '../../lib/search/codec';
 import {
-  foldPath, HAN_FIRST, HAN_LAST, metaPath, shardPath, textPath,
-  type FoldTable, type SearchMeta, type TermShard, type TextFile, type TextPack,
+  foldPath, HAN_FIRST, HAN_LAST, metaPath, pagesFromColumns, shardPath, textPath,
+  type FoldTable, type SearchMeta, type SearchMetaFile, type TermShard, type TextFile, type TextPack,
 } from '../../lib/search/format';
 
 /**
@@ -115,9 +115,9 @@ export function loadSearchIndex(base: string): Promise<SearchIndex> {
   loading ??= fetch(`${base}${metaPath()}`)
     .then((response) => {
       if (!response.ok) throw new Error(`search index: ${metaPath()} answered ${response.status}`);
-      return response.json() as Promise<SearchMeta>;
+      return response.json() as Promise<SearchMetaFile>;
     })
-    .then((meta) => new SearchIndex(base, meta));
+    .then((file) => new SearchIndex(base, { ...file, pages: pagesFromColumns(file.pages) }));
   loading.catch(() => (loading = undefined));
   return loading;
 }

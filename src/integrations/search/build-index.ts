@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { PostingsWriter } from '../../lib/search/codec';
 import {
-  foldPath, HAN_FIRST, HAN_LAST, metaPath, shardPath, TEXT_FILE_CHARS, TEXT_FILES_MAX, textPath,
-  type FoldTable, type IndexedPage, type Passage, type SearchMeta, type TermShard, type TextFile,
+  foldPath, HAN_FIRST, HAN_LAST, metaPath, pagesToColumns, shardPath, TEXT_FILE_CHARS, TEXT_FILES_MAX, textPath,
+  type FoldTable, type IndexedPage, type Passage, type SearchMeta, type SearchMetaFile, type TermShard, type TextFile,
 } from '../../lib/search/format';
 import { indexTerms } from '../../lib/search/terms';
 import { notePassages, packPassages } from './extract';
@@ -123,7 +123,7 @@ export function buildSearchIndex(pages: readonly SourcePage[], options: IndexOpt
   };
   meta.version = contentHash(meta, dataFiles);
   const files = new Map<string, string>(dataFiles.map(([path, content]) => [path(meta.version), content]));
-  files.set(metaPath(), JSON.stringify(meta));
+  files.set(metaPath(), JSON.stringify({ ...meta, pages: pagesToColumns(meta.pages) } satisfies SearchMetaFile));
   return { meta, files };
 }
 

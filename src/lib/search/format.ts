@@ -38,6 +38,38 @@ export interface SearchMeta {
   averageLength: number;
 }
 
+/**
+ * `search-index.json` as written: the pages' fields in columns, one array per field, which
+ * compresses about a fifth smaller than an object per page (on the 10,000-note bench corpus, 109 KB
+ * gzip instead of 136 KB), the bytes every first query downloads.
+ */
+export interface SearchMetaFile extends Omit<SearchMeta, 'pages'> {
+  pages: PageColumns;
+}
+export type PageColumns = { [Field in keyof IndexedPage]: IndexedPage[Field][] };
+
+export function pagesToColumns(pages: readonly IndexedPage[]): PageColumns {
+  return {
+    path: pages.map((page) => page.path),
+    title: pages.map((page) => page.title),
+    topic: pages.map((page) => page.topic),
+    tags: pages.map((page) => page.tags),
+    length: pages.map((page) => page.length),
+    packs: pages.map((page) => page.packs),
+  };
+}
+
+export function pagesFromColumns(columns: PageColumns): IndexedPage[] {
+  return columns.path.map((path, i) => ({
+    path,
+    title: columns.title[i]!,
+    topic: columns.topic[i]!,
+    tags: columns.tags[i]!,
+    length: columns.length[i]!,
+    packs: columns.packs[i]!,
+  }));
+}
+
 /** A term file: term → its postings (codec.ts). */
 export type TermShard = Record<string, string>;
 
