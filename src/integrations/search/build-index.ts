@@ -64,8 +64,6 @@ class Indexer {
     let length = 0;
     passages.forEach((passage, passageIndex) => {
       for (const [term, count] of indexTerms(passage.text)) {
-        // Every Han character is a term of its own, so the terms name the characters the notes use.
-        if (term.length === 1 && isInHanBitmap(term.charCodeAt(0))) this.hanChars.add(term.charCodeAt(0));
         length += count;
         const seen = onPage.get(term);
         if (seen) {
@@ -75,6 +73,8 @@ class Indexer {
       }
     });
     for (const [term, { count, passages: where }] of onPage) {
+      // Every Han character is a term of its own, so the terms name the characters the notes use.
+      if (term.length === 1 && isInHanBitmap(term.charCodeAt(0))) this.hanChars.add(term.charCodeAt(0));
       let writer = this.postings.get(term);
       if (!writer) this.postings.set(term, (writer = new PostingsWriter()));
       writer.add(pageIndex, count, where);

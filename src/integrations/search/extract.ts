@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import { fromParse5 } from 'hast-util-from-parse5';
+import { parseFragment } from 'parse5';
 import { toText } from 'hast-util-to-text';
 import { hashOf, lockfile, openBuildCache, type BuildCache } from '../../lib/build-cache';
 import type { Passage } from '../../lib/search/format';
@@ -38,13 +39,16 @@ function withoutChrome<T extends Root | Element>(node: T): T {
 
 const HEADING = /^h[2-6]$/;
 
+/** The HTML as a hast tree, without source positions (hast-util-from-html always records them, a fifth of the parse). */
+const parseHtml = (html: string) => fromParse5(parseFragment(html)) as Root;
+
 export function notePassages(title: string, description: string, html: string): Passage[] {
   const passages: Passage[] = [{ anchor: '', text: `${description}\n${title}` }];
   let current: Passage = { anchor: '', text: '' };
   const close = () => {
     if (current.text.trim()) passages.push(current);
   };
-  for (const block of withoutChrome(fromHtml(html, { fragment: true })).children) {
+  for (const block of withoutChrome(parseHtml(html)).children) {
     if (block.type !== 'element') {
       const text = block.type === 'text' ? block.value.trim() : '';
       if (text) current.text += `${current.text ? '\n' : ''}${text}`;
@@ -91,7 +95,7 @@ export function packPassages(passages: readonly Passage[], chars = 1500): Passag
  * is the code above (as this build runs it) and the locked dependencies.
  */
 export function openPassageCache(file: string): { passages: (title: string, description: string, html: string) => Passage[]; save: () => void } {
-  const version = file ? hashOf(String(PASSAGE_CHARS), ...[isChrome, withoutChrome, notePassages].map(String), lockfile()) : '';
+  const version = file ? hashOf(String(PASSAGE_CHARS), ...[isChrome, withoutChrome, parseHtml, notePassages].map(String), lockfile()) : '';
   const cache: BuildCache<Passage[]> = openBuildCache<Passage[]>(file || undefined, version);
   return {
     passages(title, description, html) {

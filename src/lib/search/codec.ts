@@ -5,6 +5,7 @@
  */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const VALUE = new Map([...ALPHABET].map((char, i) => [char, i]));
+const CODES = /* @__PURE__ */ Uint8Array.from(ALPHABET, (char) => char.charCodeAt(0));
 /** The code is ASCII; one decoder serves every list (making one per list cost more than the decoding). */
 const ASCII = /* @__PURE__ */ new TextDecoder('latin1');
 
@@ -22,11 +23,12 @@ class IntWriter {
       this.bytes = grown;
     }
     let rest = value;
+    // Bit operations where they are exact (below 2^31, nearly every value), division above.
     while (rest >= 32) {
-      this.bytes[this.length++] = ALPHABET.charCodeAt(32 | (rest % 32));
-      rest = Math.floor(rest / 32);
+      this.bytes[this.length++] = CODES[32 | (rest < 0x80000000 ? rest & 31 : rest % 32)]!;
+      rest = rest < 0x80000000 ? rest >>> 5 : Math.floor(rest / 32);
     }
-    this.bytes[this.length++] = ALPHABET.charCodeAt(rest);
+    this.bytes[this.length++] = CODES[rest]!;
   }
 
   toString(): string {
@@ -79,7 +81,7 @@ export class PostingsWriter {
     this.ints.int(page - this.lastPage);
     this.ints.int(count);
     this.ints.int(passages.length);
-    passages.forEach((passage, i) => this.ints.int(passage - (i === 0 ? 0 : passages[i - 1]!)));
+    for (let i = 0; i < passages.length; i++) this.ints.int(passages[i]! - (i === 0 ? 0 : passages[i - 1]!));
     this.lastPage = page;
   }
 
