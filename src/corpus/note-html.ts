@@ -107,14 +107,20 @@ function referenceOf(entry: { rendered?: DataEntry['rendered'] | undefined }): H
 export function noteContent(entry: { id: string; filePath?: string | undefined; rendered?: DataEntry['rendered'] | undefined }): { html: string; headings: MarkdownHeading[] } {
   const metadata = entry.rendered?.metadata;
   const file = referenceOf(entry)?.htmlFile;
-  const html = entry.rendered?.html || (file ? readHtml(file, entry) : '');
+  const html = entry.rendered?.html || (file ? readNoteHtml(file, entry.filePath ?? entry.id) : '');
   return { html, headings: (metadata?.headings as MarkdownHeading[] | undefined) ?? [] };
 }
 
-function readHtml(file: string, entry: { id: string; filePath?: string | undefined }): string {
+/** Where a note's HTML is, when it is in a file of its own (not in the entry itself). */
+export function noteHtmlFile(entry: { rendered?: DataEntry['rendered'] | undefined }): string | undefined {
+  return entry.rendered?.html ? undefined : referenceOf(entry)?.htmlFile;
+}
+
+/** `note` names it in the error: its file path, or its id. */
+export function readNoteHtml(file: string, note: string): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`The rendered HTML of note ${entry.filePath ?? entry.id} is missing (${file}: ${(error as Error).message}); build again to render it afresh.`);
+    throw new Error(`The rendered HTML of note ${note} is missing (${file}: ${(error as Error).message}); build again to render it afresh.`);
   }
 }
