@@ -207,7 +207,7 @@ describe('the lock and the leftovers of killed builds, without building', () => 
     expect(fs.existsSync(lock)).toBe(false);
   });
 
-  it('a build whose OUT_DIR is outside the project waits for no other such build: it stops at once, naming the one using .astro/', () => {
+  it('a build whose OUT_DIR is outside the project stops at once while another such build holds .astro/, naming it', () => {
     // Astro bundles every such build in the project's .astro/, so two at once would break each other.
     const shared = path.join(repoRoot, '.astro');
     fs.mkdirSync(shared, { recursive: true });
